@@ -1,0 +1,86 @@
+#include "util/time_format.hpp"
+
+#include <cstdio>
+
+namespace drc {
+
+using namespace std::chrono;
+
+std::string format_iso8601(Timestamp t) {
+  const auto day = floor<days>(t);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{t - day};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ld.%03ldZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+                static_cast<long>(hms.seconds().count()), static_cast<long>(hms.subseconds().count()));
+  return buf;
+}
+
+std::optional<Timestamp> parse_iso8601(std::string_view s) {
+  int y = 0;
+  unsigned mo = 0, d = 0, h = 0, mi = 0, se = 0, ms = 0;
+  char z = 0;
+  const std::string str(s);
+  // The journal always writes milliseconds; accept whole seconds too for hand-made files.
+  if (std::sscanf(str.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u.%3u%c", &y, &mo, &d, &h, &mi, &se, &ms, &z) == 8 && z == 'Z') {
+  } else if (ms = 0; std::sscanf(str.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%c", &y, &mo, &d, &h, &mi, &se, &z) == 7 &&
+                     z == 'Z') {
+  } else {
+    return std::nullopt;
+  }
+  const year_month_day ymd{year{y}, month{mo}, day{d}};
+  if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
+  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{se} + milliseconds{ms};
+}
+
+std::string format_clock_utc(Timestamp t) {
+  const hh_mm_ss hms{t - floor<days>(t)};
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%02ld:%02ld:%02ld", static_cast<long>(hms.hours().count()),
+                static_cast<long>(hms.minutes().count()), static_cast<long>(hms.seconds().count()));
+  return buf;
+}
+
+std::string format_datetime_utc(Timestamp t) {
+  const auto day = floor<days>(t);
+  const year_month_day ymd{day};
+  const hh_mm_ss hms{t - day};
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02ld:%02ld UTC", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()));
+  return buf;
+}
+
+std::string format_hms(seconds d) {
+  const bool negative = d < seconds::zero();
+  const auto a = negative ? -d : d;
+  const auto h = duration_cast<hours>(a);
+  const auto m = duration_cast<minutes>(a - h);
+  const auto s = a - h - m;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s%ld:%02ld:%02ld", negative ? "-" : "", static_cast<long>(h.count()),
+                static_cast<long>(m.count()), static_cast<long>(s.count()));
+  return buf;
+}
+
+std::string format_compact(seconds d) {
+  if (d == seconds::zero()) return "0s";
+  std::string out = d < seconds::zero() ? "-" : "";
+  auto a = d < seconds::zero() ? -d : d;
+  const auto dd = duration_cast<days>(a);
+  a -= dd;
+  const auto h = duration_cast<hours>(a);
+  a -= h;
+  const auto m = duration_cast<minutes>(a);
+  a -= m;
+  if (dd.count()) out += std::to_string(dd.count()) + "d";
+  if (h.count()) out += std::to_string(h.count()) + "h";
+  if (m.count()) out += std::to_string(m.count()) + "m";
+  if (a.count()) out += std::to_string(a.count()) + "s";
+  return out;
+}
+
+}  // namespace drc

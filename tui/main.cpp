@@ -1,0 +1,28 @@
+// drconsole: the command line. Each subcommand lives in cli/; this file only wires them and maps
+// parse errors to exit code 2.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "cli/lint_command.hpp"
+
+int main(int argc, char** argv) {
+  drc::cli::Context ctx;
+  CLI::App app{"drconsole: a terminal console for AWS disaster recovery", "drconsole"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "drconsole 0.1.0");
+  drc::cli::add_lint_command(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return drc::cli::kUsage;
+  }
+  return ctx.exit_code;
+}
