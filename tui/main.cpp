@@ -4,14 +4,19 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/context.hpp"
+#include "cli/incident_commands.hpp"
 #include "cli/lint_command.hpp"
+#include "cli/timeline_commands.hpp"
 
 int main(int argc, char** argv) {
   drc::cli::Context ctx;
   CLI::App app{"drconsole: a terminal console for AWS disaster recovery", "drconsole"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "drconsole 0.1.0");
+  app.add_option("--as", ctx.actor, "Record actions as this person (default: $USER)");
   drc::cli::add_lint_command(app, ctx);
+  drc::cli::add_incident_commands(app, ctx);
+  drc::cli::add_timeline_commands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

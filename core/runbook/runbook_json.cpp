@@ -78,7 +78,7 @@ json to_json(const Runbook& rb) {
   json problems = json::array();
   for (const auto& p : rb.problems) {
     problems.push_back({{"file", rb.path},
-                        {"line", p.line},
+                        {"line", p.line > 0 ? json(p.line) : json(nullptr)},
                         {"severity", p.severity == Severity::Error ? "error" : "warning"},
                         {"message", p.message}});
   }

@@ -139,6 +139,7 @@ class StepBuilder {
 
   void set_title(Step& step, std::string title) {
     while (!title.empty() && (title.back() == ':' || title.back() == ' ')) title.pop_back();
+    if (title.ends_with('.') && !title.ends_with("..")) title.pop_back();
     if (auto est = find_trailing_estimate(title)) {
       step.estimate = est->range;
       title = std::string(trim(std::string_view(title).substr(0, est->paren_pos)));

@@ -54,7 +54,7 @@ void print_structure(Context& ctx, const runbook::Runbook& rb) {
     (p.severity == runbook::Severity::Error ? errors : warnings) += 1;
   }
   for (const auto& p : rb.problems) {
-    out << rb.path << ':' << p.line << ": " << (p.severity == runbook::Severity::Error ? "error" : "warning") << ": "
+    out << rb.path << (p.line > 0 ? ":" + std::to_string(p.line) : std::string()) << ": " << (p.severity == runbook::Severity::Error ? "error" : "warning") << ": "
         << p.message << '\n';
   }
   out << rb.scenarios.size() << " scenarios, " << steps << " steps, " << commands << " aws commands; " << errors

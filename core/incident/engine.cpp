@@ -1,0 +1,135 @@
+#include "incident/engine.hpp"
+
+#include "util/text.hpp"
+
+namespace drc::incident {
+
+using nlohmann::json;
+
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+Result<std::string> clean_text(const std::string& text, const char* what, bool required) {
+  auto t = sanitize_utf8(trim(text));
+  if (required && t.empty()) return make_error(std::string(what) + " needs text");
+  if (t.size() > kMaxTextBytes) {
+    return make_error(std::string(what) + " is " + std::to_string(t.size()) + " bytes; the limit is " +
+                      std::to_string(kMaxTextBytes) + ": attach long output as a file and note its path");
+  }
+  return t;
+}
+
+}  // namespace
+
+Engine::Engine(std::unique_ptr<timeline::Journal> journal, const Clock& clock, std::string actor, Mode mode)
+    : journal_(std::move(journal)), clock_(clock), actor_(sanitize_utf8(actor)), mode_(mode) {}
+
+Status Engine::take(std::span<const Event> events) {
+  for (const auto& e : events) {
+    if (auto s = apply(state_, e); !s) {
+      return make_error(journal_->name() + ": seq " + std::to_string(e.seq) + " cannot be replayed: " + s.error().message);
+    }
+    events_.push_back(e);
+  }
+  return {};
+}
+
+Result<std::size_t> Engine::refresh() {
+  auto fresh = journal_->read_new();
+  if (!fresh) return fresh.error();
+  if (auto s = take(*fresh); !s) return s.error();
+  return fresh->size();
+}
+
+Result<EventDraft> Engine::draft(const Command& command) const {
+  const auto now = clock_.now();
+  auto make = [&](EventKind kind, json data) -> Result<EventDraft> { return EventDraft{now, actor_, kind, std::move(data)}; };
+  return std::visit(
+      Overloaded{
+          [&](const Declare& c) { return make(EventKind::IncidentDeclared, c.data); },
+          [&](const StartStep& c) { return make(EventKind::StepStarted, {{"step", c.step}}); },
+          [&](const CompleteStep& c) -> Result<EventDraft> {
+            auto note = clean_text(c.note, "the completion note", false);
+            if (!note) return note.error();
+            json d{{"step", c.step}};
+            if (!note->empty()) d["note"] = *note;
+            return make(EventKind::StepCompleted, std::move(d));
+          },
+          [&](const SkipStep& c) -> Result<EventDraft> {
+            auto reason = clean_text(c.reason, "skipping a step", true);
+            if (!reason) return make_error("skipping step " + std::to_string(c.step) + " needs a reason");
+            return make(EventKind::StepSkipped, {{"step", c.step}, {"reason", *reason}});
+          },
+          [&](const FailStep& c) -> Result<EventDraft> {
+            auto reason = clean_text(c.reason, "the failure reason", false);
+            if (!reason) return reason.error();
+            json d{{"step", c.step}};
+            if (!reason->empty()) d["reason"] = *reason;
+            return make(EventKind::StepFailed, std::move(d));
+          },
+          [&](const AddNote& c) -> Result<EventDraft> {
+            auto t = clean_text(c.text, "a note", true);
+            if (!t) return t.error();
+            return make(EventKind::Note, {{"text", *t}});
+          },
+          [&](const RecordDecision& c) -> Result<EventDraft> {
+            auto t = clean_text(c.text, "a decision", true);
+            if (!t) return t.error();
+            return make(EventKind::Decision, {{"text", *t}});
+          },
+          [&](const RecordComms& c) -> Result<EventDraft> {
+            auto t = clean_text(c.text, "a status update", false);
+            if (!t) return t.error();
+            json d = json::object();
+            if (!c.channel.empty()) d["channel"] = sanitize_utf8(c.channel);
+            if (!t->empty()) d["text"] = *t;
+            return make(EventKind::CommsSent, std::move(d));
+          },
+          [&](const AssignRole& c) -> Result<EventDraft> {
+            if (trim(c.role).empty() || trim(c.person).empty()) return make_error("a role assignment needs a role and a person");
+            return make(EventKind::RoleAssigned,
+                        {{"role", sanitize_utf8(trim(c.role))}, {"person", sanitize_utf8(trim(c.person))}});
+          },
+          [&](const Resolve& c) -> Result<EventDraft> {
+            auto t = clean_text(c.summary, "the resolution summary", false);
+            if (!t) return t.error();
+            json d = json::object();
+            if (!t->empty()) d["summary"] = *t;
+            return make(EventKind::IncidentResolved, std::move(d));
+          },
+      },
+      command);
+}
+
+Result<std::vector<Event>> Engine::execute(const Command& command) {
+  if (mode_ == Mode::WarRoom) {
+    return make_error("the war-room view is read-only: changes are made from the commander's console or the "
+                      "drconsole step/note commands");
+  }
+  auto d = draft(command);
+  if (!d) return d.error();
+  auto written = journal_->append([&](std::span<const Event> caught_up) -> Result<std::vector<EventDraft>> {
+    // Someone else may have written since we last looked: decide on the latest state.
+    if (auto s = take(caught_up); !s) return s.error();
+    Event tentative;
+    tentative.seq = state_.last_seq + 1;
+    tentative.ts = d->ts;
+    tentative.actor = d->actor;
+    tentative.kind = d->kind;
+    tentative.data = d->data;
+    IncidentState scratch = state_;
+    if (auto s = apply(scratch, tentative); !s) return s.error();
+    return std::vector<EventDraft>{*d};
+  });
+  if (!written) return written.error();
+  if (auto s = take(*written); !s) return s.error();
+  return written;
+}
+
+}  // namespace drc::incident
