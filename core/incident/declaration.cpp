@@ -1,6 +1,6 @@
 #include "incident/declaration.hpp"
 
-#include <regex>
+#include <algorithm>
 
 #include "runbook/runbook_json.hpp"
 #include "util/text.hpp"
@@ -47,8 +47,10 @@ Result<std::string> normalise_severity(std::string_view severity) {
     for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
   }();
-  static const std::regex kSeverity(R"(^(P|SEV)[0-5]$)");
-  if (up.size() > 8 || !std::regex_match(up, kSeverity)) {
+  const std::string_view digits = up.starts_with("SEV") ? std::string_view(up).substr(3)
+                                  : up.starts_with("P")  ? std::string_view(up).substr(1)
+                                                         : std::string_view();
+  if (digits.size() != 1 || digits[0] < '0' || digits[0] > '5') {
     return make_error("severity '" + std::string(severity) + "' is not one of P1..P5 or SEV1..SEV5");
   }
   return up;

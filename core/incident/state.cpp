@@ -156,23 +156,25 @@ Status step_event(IncidentState& st, const Event& e) {
 Status action_event(IncidentState& st, const Event& e) {
   const auto id = str(e.data, "action");
   if (id.empty()) return make_error(std::string(to_string(e.kind)) + " names no action id");
-  auto it = std::find_if(st.actions.begin(), st.actions.end(), [&](const ActionState& a) { return a.id == id; });
+  const auto found = st.action_index.find(id);
   if (e.kind == EventKind::ActionRequested) {
-    if (it != st.actions.end()) return make_error("action " + id + " was already requested");
+    if (found != st.action_index.end()) return make_error("action " + id + " was already requested");
     ActionState a;
     a.id = id;
     a.service = str(e.data, "service");
     a.operation = str(e.data, "operation");
     a.region = str(e.data, "region");
     a.requested_at = e.ts;
+    st.action_index.emplace(id, st.actions.size());
     st.actions.push_back(std::move(a));
     return {};
   }
-  if (it == st.actions.end()) return make_error("action " + id + " was never requested");
-  if (it->status != ActionStatus::Pending) return make_error("action " + id + " has already finished");
-  it->status = e.kind == EventKind::ActionSucceeded ? ActionStatus::Succeeded : ActionStatus::Failed;
-  it->finished_at = e.ts;
-  it->error_code = str(e.data, "error_code");
+  if (found == st.action_index.end()) return make_error("action " + id + " was never requested");
+  ActionState& action = st.actions[found->second];
+  if (action.status != ActionStatus::Pending) return make_error("action " + id + " has already finished");
+  action.status = e.kind == EventKind::ActionSucceeded ? ActionStatus::Succeeded : ActionStatus::Failed;
+  action.finished_at = e.ts;
+  action.error_code = str(e.data, "error_code");
   return {};
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "incident/event.hpp"
@@ -60,7 +61,8 @@ struct IncidentState {
   std::vector<StepState> steps;
   std::optional<Timestamp> last_comms_at;
   std::map<std::string, std::string> roles;
-  std::vector<ActionState> actions;
+  std::vector<ActionState> actions;                    // in the order they were requested
+  std::unordered_map<std::string, std::size_t> action_index;  // id → position in actions
   std::size_t notes = 0, decisions = 0, comms = 0;
   std::uint64_t last_seq = 0;
 

@@ -196,3 +196,43 @@ TEST(RunbookSelect, ByNumberTitleOrUniqueFragment) {
   EXPECT_NE(none.error().message.find("scenarios 1 to 3"), std::string::npos);
   EXPECT_FALSE(select_scenario(rb, "zzz").ok());
 }
+
+TEST(RunbookLoader, ScenarioHeadingForms) {
+  struct Case {
+    std::string heading;
+    std::optional<std::string> title;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"## Scenario: Name", "Name"},
+           {"### Scenario 2: Complete RDS Instance Failure", "Complete RDS Instance Failure"},
+           {"## Scenario 1: AZ Failure (Automatic)", "AZ Failure (Automatic)"},
+           {"## 3.2 Scenario A - Queue lost", "Queue lost"},
+           {"## DR Scenario #4 \xE2\x80\x94 Region down", "Region down"},
+           {"## Scenario 7", "Scenario 7"},
+           {"## Disaster Scenarios and Recovery Procedures", std::nullopt},
+           {"## Scenario Planning", std::nullopt},
+           {"## Scenarios", std::nullopt},
+       }) {
+    auto rb = parse_runbook(c.heading + "\n\n1. only step\n", "h.md");
+    if (c.title) {
+      ASSERT_EQ(rb.scenarios.size(), 1u) << c.heading;
+      EXPECT_EQ(rb.scenarios[0].title, *c.title) << c.heading;
+    } else {
+      EXPECT_TRUE(rb.scenarios.empty() || rb.scenarios[0].title == c.heading.substr(3)) << c.heading;
+      EXPECT_TRUE(rb.scenarios.empty()) << c.heading << " was taken for a scenario";
+    }
+  }
+}
+
+TEST(RunbookLoader, StepHeadingForms) {
+  auto rb = parse_runbook(
+      "## Scenario: S\n\n#### Step 1: First (5 min)\n\ntext\n\n#### Step #2 - Second\n\n#### 3) Third\n\n"
+      "#### Steps to follow\n",
+      "s.md");
+  ASSERT_EQ(rb.scenarios.size(), 1u);
+  ASSERT_EQ(rb.scenarios[0].steps.size(), 3u);
+  EXPECT_EQ(rb.scenarios[0].steps[0].title, "First");
+  EXPECT_EQ(rb.scenarios[0].steps[1].title, "Second");
+  EXPECT_EQ(rb.scenarios[0].steps[2].title, "Third");
+  EXPECT_EQ(rb.scenarios[0].steps[0].body, "text");
+}
