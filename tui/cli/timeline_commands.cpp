@@ -68,6 +68,7 @@ void add_timeline_commands(CLI::App& app, Context& ctx) {
     if (!journal) return ctx.fail(journal.error().message);
     auto events = (*journal)->read_new();
     if (!events) return ctx.fail(events.error().message);
+    for (const auto& n : (*journal)->take_notices()) ctx.err << "drconsole: note: " << n << '\n';
     if (auto st = incident::fold(*events); !st) return ctx.fail(path->string() + ": " + st.error().message);
     const std::string text =
         x->format == "json" ? report::timeline_json(*events).dump(2) + "\n" : report::timeline_markdown(*events);
