@@ -1,0 +1,120 @@
+// Widgets render into an off-screen canvas; the tests read it back as text.
+
+#include <gtest/gtest.h>
+
+#include "widgets/big_clock.hpp"
+#include "widgets/canvas.hpp"
+#include "widgets/checklist.hpp"
+#include "widgets/key_bar.hpp"
+#include "widgets/log_view.hpp"
+#include "widgets/table.hpp"
+
+using namespace drc::ui;
+
+TEST(Canvas, TextClipsAndFramesDraw) {
+  Canvas c(12, 3);
+  c.frame(c.bounds(), Role::Border, "Steps");
+  EXPECT_EQ(c.to_text(), "┌ Steps ───┐\n│          │\n└──────────┘");
+  EXPECT_EQ(c.text(8, 1, "abcdef", Role::Normal), 4);  // clipped at the edge
+  EXPECT_EQ(c.row_text(1), "│       abcd");
+  c.text(1, 1, "a\tb\x1b", Role::Normal);
+  EXPECT_EQ(c.row_text(1), "│a b    abcd");  // tab and escape became spaces
+  EXPECT_EQ(c.at(1, 1).role, Role::Normal);
+  EXPECT_EQ(c.at(0, 0).role, Role::Border);
+}
+
+TEST(Canvas, EllipsizeCountsCodePoints) {
+  EXPECT_EQ(ellipsize("short", 10), "short");
+  EXPECT_EQ(ellipsize("restore the database", 10), "restore t…");
+  EXPECT_EQ(ellipsize("Überprüfung läuft", 6), "Überp…");
+  EXPECT_EQ(display_width("Überprüfung"), 11);
+  EXPECT_EQ(ellipsize("x", 0), "");
+}
+
+TEST(Checklist, MarksSelectionAndRightText) {
+  ChecklistModel m;
+  m.items = {{"✓", Role::Ok, "Confirm the instance state", Role::Normal, "2m01s / 2m", Role::Dim},
+             {"▶", Role::Accent, "Freeze writers", Role::Normal, "0m30s / 5m", Role::Dim},
+             {" ", Role::Normal, "Find the newest restorable point", Role::Normal, "3m", Role::Dim}};
+  m.selected = 1;
+  Canvas c(40, 3);
+  draw_checklist(c, c.bounds(), m);
+  EXPECT_EQ(c.to_text(),
+            " ✓ Confirm the instance sta… 2m01s / 2m\n"
+            " ▶ Freeze writers            0m30s / 5m\n"
+            "   Find the newest restorable point  3m");
+  EXPECT_EQ(c.at(3, 1).role, Role::Selected);
+  EXPECT_EQ(c.at(1, 0).role, Role::Ok);
+}
+
+TEST(Checklist, KeepsTheSelectionInView) {
+  ChecklistModel m;
+  for (int i = 1; i <= 10; ++i) {
+    ChecklistItem item;
+    item.label = "step " + std::to_string(i);
+    m.items.push_back(item);
+  }
+  m.selected = 8;
+  Canvas c(20, 3);
+  EXPECT_EQ(draw_checklist(c, c.bounds(), m), 6);
+  EXPECT_EQ(c.to_text(), "   step 7\n   step 8\n   step 9");
+}
+
+TEST(BigClock, DrawsCountdownsIncludingOverrun) {
+  Canvas c(30, 3);
+  draw_big_clock(c, 0, 0, "1:05", Role::Ok);
+  EXPECT_EQ(c.to_text(), " ╶┐   ╭─╮ ╭─╴\n  │ ∙ │ │ ╰─╮\n  ╵ ∙ ╰─╯ ╶─╯");
+  EXPECT_EQ(big_clock_width("1:05"), 13);
+  EXPECT_EQ(big_clock_width("-0:05:12"), 2 + 1 + 3 + 1 + 1 + 1 + 3 + 1 + 3 + 1 + 1 + 1 + 3 + 1 + 3);
+  Canvas o(30, 3);
+  draw_big_clock(o, 0, 0, "-1", Role::Alarm);
+  EXPECT_EQ(o.row_text(1), "──   │");
+  EXPECT_EQ(o.at(0, 1).role, Role::Alarm);
+}
+
+TEST(Table, HeaderSortMarkerRowsAndSelection) {
+  TableModel m;
+  m.columns = {{"Resource", 0, false}, {"Age", 6, true}, {"Status", 8, false}};
+  m.rows = {{{"prod-postgres", "4m12s", "ok"}, Role::Normal}, {{"payments-aurora", "2d", "BREACH"}, Role::Alarm}};
+  m.sort_column = 1;
+  m.ascending = false;
+  m.selected = 0;
+  m.focused = true;
+  Canvas c(32, 3);
+  draw_table(c, c.bounds(), m);
+  EXPECT_EQ(c.to_text(),
+            "Resource          Age ▼ Status\n"
+            "prod-postgres     4m12s ok\n"
+            "payments-aurora      2d BREACH");
+  EXPECT_EQ(c.at(0, 2).role, Role::Alarm);
+  EXPECT_EQ(c.at(0, 1).role, Role::Selected);
+  TableModel empty;
+  empty.columns = {{"Resource", 0, false}};
+  empty.empty_text = "waiting for the cloud…";
+  Canvas e(30, 2);
+  draw_table(e, e.bounds(), empty);
+  EXPECT_EQ(e.row_text(1), "waiting for the cloud…");
+}
+
+TEST(LogView, FollowsTheTailAndScrollsBack) {
+  LogModel m;
+  for (int i = 1; i <= 5; ++i) {
+    LogLine line;
+    line.time = "18:0" + std::to_string(i);
+    line.text = "event " + std::to_string(i);
+    m.lines.push_back(line);
+  }
+  Canvas c(30, 2);
+  draw_log(c, c.bounds(), m);
+  EXPECT_EQ(c.to_text(), "18:04 event 4\n18:05 event 5");
+  m.scroll_back = 2;
+  draw_log(c, c.bounds(), m);
+  EXPECT_EQ(c.row_text(1), "18:03 event 3");
+  EXPECT_NE(c.row_text(0).find("more"), std::string::npos);
+}
+
+TEST(KeyBar, DropsHintsThatDoNotFit) {
+  Canvas c(30, 1);
+  draw_key_bar(c, c.bounds(), {{"s", "start"}, {"c", "complete"}, {"x", "skip"}, {"?", "help"}}, "q quit");
+  EXPECT_EQ(c.to_text(), "s start  c complete     q quit");
+}
