@@ -3,12 +3,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include <clocale>
+
+#include "cli/console_commands.hpp"
 #include "cli/context.hpp"
 #include "cli/incident_commands.hpp"
 #include "cli/lint_command.hpp"
 #include "cli/timeline_commands.hpp"
 
 int main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "");  // the console draws UTF-8
   drc::cli::Context ctx;
   CLI::App app{"drconsole: a terminal console for AWS disaster recovery", "drconsole"};
   app.require_subcommand(1);
@@ -17,6 +21,7 @@ int main(int argc, char** argv) {
   drc::cli::add_lint_command(app, ctx);
   drc::cli::add_incident_commands(app, ctx);
   drc::cli::add_timeline_commands(app, ctx);
+  drc::cli::add_console_commands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

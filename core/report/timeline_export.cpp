@@ -77,11 +77,7 @@ std::string timeline_markdown(std::span<const Event> events) {
   out << "\n## Steps\n\n| # | Step | Status | Took | Estimate |\n|---|---|---|---|---|\n";
   for (const auto& s : st.steps) {
     const auto t = incident::step_timing(s, st.resolved_at.value_or(events.empty() ? st.declared_at : events.back().ts));
-    std::string estimate;
-    if (s.estimate) {
-      estimate = s.estimate->min == s.estimate->max ? format_compact(s.estimate->max)
-                                                    : format_compact(s.estimate->min) + "-" + format_compact(s.estimate->max);
-    }
+    const std::string estimate = runbook::format_range(s.estimate);
     out << "| " << s.number << " | " << md_inline(s.title) << " | " << incident::to_string(s.status)
         << (s.reason.empty() ? "" : ": " + md_inline(s.reason)) << " | " << (t ? format_compact(t->elapsed) : "")
         << " | " << estimate << " |\n";

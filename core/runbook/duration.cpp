@@ -6,6 +6,7 @@
 #include <string>
 
 #include "util/text.hpp"
+#include "util/time_format.hpp"
 
 namespace drc::runbook {
 
@@ -191,6 +192,12 @@ std::optional<DurationRange> parse_duration_range(std::string_view text) {
   Scanner sc(trim(cleaned));
   return read_range(sc);
 }
+
+std::string format_range(const DurationRange& r) {
+  return r.min == r.max ? format_compact(r.max) : format_compact(r.min) + "-" + format_compact(r.max);
+}
+
+std::string format_range(const std::optional<DurationRange>& r) { return r ? format_range(*r) : std::string(); }
 
 std::optional<TrailingEstimate> find_trailing_estimate(std::string_view title) {
   auto t = trim(title);

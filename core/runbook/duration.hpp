@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace drc::runbook {
@@ -19,6 +20,10 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 // A duration or range at the start of prose: "30-60 minutes (depending on size)" gives 30m..60m,
 // "< 1 hour" gives 0..1h, "N/A" or "varies" gives nullopt.
 std::optional<DurationRange> parse_duration_range(std::string_view text);
+
+// "5m", or "15m-20m" for a range: how estimates are shown everywhere.
+std::string format_range(const DurationRange& r);
+std::string format_range(const std::optional<DurationRange>& r);  // "" when unknown
 
 // A trailing "(5 minutes)" or "(~10 min)" on a title: the range, and where the parenthesis starts.
 struct TrailingEstimate {

@@ -118,3 +118,37 @@ TEST(KeyBar, DropsHintsThatDoNotFit) {
   draw_key_bar(c, c.bounds(), {{"s", "start"}, {"c", "complete"}, {"x", "skip"}, {"?", "help"}}, "q quit");
   EXPECT_EQ(c.to_text(), "s start  c complete     q quit");
 }
+
+#include "widgets/line_editor.hpp"
+#include "widgets/text_block.hpp"
+
+TEST(TextBlock, WrapsAtSpacesKeepsIndentAndCuts) {
+  EXPECT_EQ(wrap_text("restore the database from the latest snapshot", 16),
+            (std::vector<std::string>{"restore the", "database from", "the latest", "snapshot"}));
+  EXPECT_EQ(wrap_text("a\n\n  - nested item text", 12), (std::vector<std::string>{"a", "", "  - nested", "  item text"}));
+  EXPECT_EQ(wrap_text("abcdefghij", 4), (std::vector<std::string>{"abcd", "efgh", "ij"}));
+  Canvas c(10, 2);
+  EXPECT_EQ(draw_text_block(c, c.bounds(), "one two three four five", Role::Normal), 2);
+  EXPECT_EQ(c.to_text(), "one two\nthree fou…");
+}
+
+TEST(LineEditor, EditsByCodePoint) {
+  LineEditor e(20);
+  e.insert("caf\xC3\xA9");
+  e.insert("\x1b[A");  // control bytes are dropped, the rest kept
+  EXPECT_EQ(e.text(), "caf\xC3\xA9[A");
+  e.edit(EditKey::Backspace);
+  e.edit(EditKey::Backspace);
+  e.edit(EditKey::Backspace);
+  EXPECT_EQ(e.text(), "caf");
+  e.edit(EditKey::Home);
+  e.insert("x");
+  EXPECT_EQ(e.text(), "xcaf");
+  EXPECT_EQ(e.cursor_cells(), 1);
+  e.edit(EditKey::End);
+  e.insert(std::string(30, 'y'));  // over the cap: refused whole
+  EXPECT_EQ(e.text(), "xcaf");
+  Canvas c(20, 1);
+  draw_prompt(c, c.bounds(), "Reason:", e);
+  EXPECT_EQ(c.to_text(), "Reason: xcaf▏");
+}

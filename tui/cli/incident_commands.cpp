@@ -3,12 +3,11 @@
 #include <filesystem>
 #include <iterator>
 
+#include "cli/declare.hpp"
 #include "cli/status_text.hpp"
-#include "incident/declaration.hpp"
 #include "report/describe_event.hpp"
 #include "report/status.hpp"
 #include "report/timeline_export.hpp"
-#include "runbook/loader.hpp"
 
 namespace drc::cli {
 
@@ -77,11 +76,8 @@ void add_declare(CLI::App& app, Context& ctx) {
   cmd->add_flag("--drill", o->drill, "Mark the incident as a drill");
   cmd->add_flag("--json", o->json, "Print the new incident's status as JSON");
   cmd->callback([&ctx, o] {
-    auto rb = runbook::load_runbook(o->runbook);
+    auto rb = load_for_incident(o->runbook);
     if (!rb) return ctx.fail(rb.error().message);
-    if (rb->scenarios.empty()) return ctx.fail(rb->path + ": " + rb->problems.front().message);
-    std::error_code ec;
-    rb->path = std::filesystem::absolute(o->runbook, ec).lexically_normal().string();
     if (o->scenario.empty()) {
       if (rb->scenarios.size() != 1) {
         std::string list;
@@ -94,33 +90,13 @@ void add_declare(CLI::App& app, Context& ctx) {
       }
       o->scenario = "1";
     }
-    incident::DeclarationRequest req;
-    req.scenario = o->scenario;
-    req.environment = o->env;
-    req.severity = o->severity;
-    req.commander = o->commander.empty() ? ctx.acting_user() : o->commander;
-    req.mode = o->drill ? "drill" : "commander";
-    auto plan = incident::plan_declaration(*rb, req);
-    if (!plan) return ctx.fail(plan.error().message);
-
-    auto store = ctx.store();
-    if (!store) return ctx.fail(store.error().message);
-    auto created = store->create(ctx.clock.now(), plan->data["scenario"]["title"].get<std::string>());
-    if (!created) return ctx.fail(created.error().message);
-    plan->data["id"] = created->id;
-    const auto path = store->journal_path(created->id);
-    incident::Engine engine(std::move(created->journal), ctx.clock, ctx.acting_user(), Mode::Commander);
-    if (auto written = engine.execute(*plan); !written) {
-      std::filesystem::remove(path, ec);  // nothing was acknowledged: leave no empty incident behind
-      return ctx.fail(written.error().message);
-    }
+    auto engine = declare_incident(ctx, *rb, {o->scenario, o->env, o->severity, o->commander, o->drill});
+    if (!engine) return ctx.fail(engine.error().message);
     if (o->json) {
-      ctx.out << report::status_json(engine.state(), ctx.clock.now()).dump(2) << '\n';
+      ctx.out << report::status_json((*engine)->state(), ctx.clock.now()).dump(2) << '\n';
     } else {
-      ctx.out << engine.state().id << '\n';
+      ctx.out << (*engine)->state().id << '\n';
     }
-    ctx.err << "declared " << engine.state().id << ": " << engine.state().scenario_title << " in "
-            << engine.state().environment << " (" << engine.state().severity << "); journal " << path.string() << '\n';
   });
 }
 

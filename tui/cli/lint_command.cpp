@@ -15,12 +15,6 @@ struct LintOptions {
   bool json = false;
 };
 
-std::string range_text(const std::optional<runbook::DurationRange>& r) {
-  if (!r) return "";
-  if (r->min == r->max) return format_compact(r->max);
-  return format_compact(r->min) + "-" + format_compact(r->max);
-}
-
 std::string objective_text(const std::optional<std::chrono::seconds>& s) { return s ? format_compact(*s) : "?"; }
 
 void print_structure(Context& ctx, const runbook::Runbook& rb) {
@@ -36,12 +30,12 @@ void print_structure(Context& ctx, const runbook::Runbook& rb) {
   for (std::size_t i = 0; i < rb.scenarios.size(); ++i) {
     const auto& sc = rb.scenarios[i];
     out << "  scenario " << i + 1 << ": " << sc.title << "  (line " << sc.line;
-    if (sc.estimate) out << ", estimate " << range_text(sc.estimate);
+    if (sc.estimate) out << ", estimate " << runbook::format_range(sc.estimate);
     out << ", " << sc.steps.size() << " steps)\n";
     for (const auto& st : sc.steps) {
       ++steps;
       out << "    " << st.number << ". " << st.title;
-      if (st.estimate) out << "  [" << range_text(st.estimate) << "]";
+      if (st.estimate) out << "  [" << runbook::format_range(st.estimate) << "]";
       out << "  (line " << st.line << ")\n";
       for (const auto& c : st.commands) {
         ++commands;

@@ -22,11 +22,6 @@ const char* mark(StepStatus s) {
   return "[ ]";
 }
 
-std::string estimate_text(const std::optional<runbook::DurationRange>& e) {
-  if (!e) return "";
-  return e->min == e->max ? format_compact(e->max) : format_compact(e->min) + "-" + format_compact(e->max);
-}
-
 }  // namespace
 
 void print_status(std::ostream& out, const incident::IncidentState& st, Timestamp now) {
@@ -59,9 +54,9 @@ void print_status(std::ostream& out, const incident::IncidentState& st, Timestam
     out << "  " << mark(s.status) << ' ' << std::setw(2) << s.number << ". " << s.title;
     if (auto t = incident::step_timing(s, now)) {
       out << "  " << format_compact(t->elapsed);
-      if (s.estimate) out << " / est " << estimate_text(s.estimate) << (t->over_estimate ? " OVER" : "");
+      if (s.estimate) out << " / est " << runbook::format_range(s.estimate) << (t->over_estimate ? " OVER" : "");
     } else if (s.estimate) {
-      out << "  est " << estimate_text(s.estimate);
+      out << "  est " << runbook::format_range(s.estimate);
     }
     if (!s.reason.empty()) out << "  (" << s.reason << ")";
     out << '\n';

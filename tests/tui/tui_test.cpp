@@ -1,0 +1,173 @@
+// The console is the real binary in a terminal: tmux runs it, send-keys types, capture-pane reads the
+// rendered screen.
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace std::chrono_literals;
+
+namespace {
+
+const std::string kExamples = DRC_EXAMPLES_DIR "/runbooks/";
+
+std::string tmux_path() {
+  for (const char* p : {"/usr/bin/tmux", "/bin/tmux", "/usr/local/bin/tmux"}) {
+    if (::access(p, X_OK) == 0) return p;
+  }
+  return {};
+}
+
+class Console : public ::testing::Test {
+ protected:
+  drc::test::TempDir tmp;
+  std::string socket = "drc-test-" + std::to_string(::getpid()) + "-" +
+                       ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::string tmux = tmux_path();
+
+  void SetUp() override { ASSERT_FALSE(tmux.empty()) << "tmux is needed for the console tests (scripts/bootstrap installs it)"; }
+  void TearDown() override { run_tmux({"kill-server"}); }
+
+  drc::test::ProcessResult run_tmux(std::vector<std::string> args) {
+    args.insert(args.begin(), {tmux, "-L", socket, "-f", "/dev/null"});
+    return drc::test::run_process(args);
+  }
+  std::map<std::string, std::string> env() const {
+    return {{"XDG_STATE_HOME", tmp.path().string()}, {"USER", "tester"}, {"TERM", "xterm-256color"}};
+  }
+  void start(const std::string& drconsole_args, int w = 100, int h = 30) {
+    const auto cmd = "env XDG_STATE_HOME=" + tmp.path().string() + " USER=tester " + DRC_BINARY + " " + drconsole_args +
+                     "; echo $? > " + (tmp / "exit-code").string() + "; sleep 60";
+    auto r = run_tmux({"new-session", "-d", "-x", std::to_string(w), "-y", std::to_string(h), cmd});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  std::string screen() { return run_tmux({"capture-pane", "-p"}).out; }
+  void keys(const std::vector<std::string>& k) {
+    std::vector<std::string> args{"send-keys"};
+    args.insert(args.end(), k.begin(), k.end());
+    run_tmux(args);
+  }
+  // Waits for text to be on screen (the console redraws within a second of any change).
+  bool wait_for(const std::string& text, std::chrono::milliseconds limit = 5s) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < until) {
+      if (screen().find(text) != std::string::npos) return true;
+      std::this_thread::sleep_for(50ms);
+    }
+    return false;
+  }
+  std::string journal() {
+    for (const auto& e : std::filesystem::directory_iterator(tmp / "drconsole" / "incidents")) {
+      if (e.path().extension() == ".jsonl") return e.path().string();
+    }
+    return {};
+  }
+  drc::test::ProcessResult cli(std::vector<std::string> args) {
+    args.insert(args.begin(), DRC_BINARY);
+    return drc::test::run_process(args, env());
+  }
+};
+
+}  // namespace
+
+TEST_F(Console, StartsWithChecklistCountdownAndTimeline) {
+  start("run " + kExamples + "payments-db-failover.md --env prod --scenario 1");
+  ASSERT_TRUE(wait_for("Steps 0/6")) << screen();
+  const auto s = screen();
+  EXPECT_NE(s.find("Primary database instance lost"), std::string::npos);
+  EXPECT_NE(s.find("1. Confirm the instance state"), std::string::npos);
+  EXPECT_NE(s.find("RTO 30m remaining"), std::string::npos);
+  EXPECT_NE(s.find("╭─╮"), std::string::npos);  // the big countdown digits
+  EXPECT_NE(s.find("tester declared the incident"), std::string::npos);
+  EXPECT_NE(s.find("s start"), std::string::npos);
+}
+
+TEST_F(Console, StartThenCompleteMarksTheStepOnScreenAndInTheJournal) {
+  start("run " + kExamples + "payments-db-failover.md --env prod --scenario 1");
+  ASSERT_TRUE(wait_for("Steps 0/6"));
+  keys({"s"});
+  ASSERT_TRUE(wait_for("tester started step 1")) << screen();
+  keys({"c"});
+  ASSERT_TRUE(wait_for("Steps 1/6")) << screen();
+  EXPECT_NE(screen().find("✓ 1. Confirm the instance"), std::string::npos) << screen();
+  const auto text = drc::test::read_file(journal());
+  EXPECT_NE(text.find("\"kind\":\"step.started\""), std::string::npos);
+  EXPECT_NE(text.find("\"kind\":\"step.completed\""), std::string::npos);
+  keys({"c"});  // completing it again is refused by the engine, and says so
+  EXPECT_TRUE(wait_for("already done")) << screen();
+}
+
+TEST_F(Console, ANoteFromAnotherShellAppears) {
+  start("run " + kExamples + "payments-db-failover.md --env prod --scenario 2");
+  ASSERT_TRUE(wait_for("Steps 0/4"));
+  auto r = cli({"--as", "scribe", "note", "replica lag is 3 seconds"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(wait_for("scribe: replica lag is 3 seconds", 2s)) << screen();
+}
+
+TEST_F(Console, PromptsTakeAReasonAndEscapeCancels) {
+  start("run " + kExamples + "payments-db-failover.md --env prod --scenario 1");
+  ASSERT_TRUE(wait_for("Steps 0/6"));
+  keys({"j", "x"});
+  ASSERT_TRUE(wait_for("Why skip this step?"));
+  keys({"-l", "not needed: writers already stopped"});
+  keys({"Enter"});
+  ASSERT_TRUE(wait_for("skipped step 2: Freeze writers: not needed")) << screen();
+  keys({"n"});
+  ASSERT_TRUE(wait_for("Note:"));
+  keys({"-l", "never sent"});
+  keys({"Escape"});
+  ASSERT_TRUE(wait_for("s start"));
+  EXPECT_EQ(drc::test::read_file(journal()).find("never sent"), std::string::npos);
+}
+
+TEST_F(Console, ResizeBelowMinimumAndBack) {
+  start("run " + kExamples + "payments-db-failover.md --env prod --scenario 1");
+  ASSERT_TRUE(wait_for("Steps 0/6"));
+  run_tmux({"resize-window", "-x", "60", "-y", "20"});
+  ASSERT_TRUE(wait_for("Terminal too small: 60x20")) << screen();
+  run_tmux({"resize-window", "-x", "100", "-y", "30"});
+  ASSERT_TRUE(wait_for("Steps 0/6")) << screen();
+  EXPECT_EQ(screen().find("too small"), std::string::npos);
+}
+
+TEST_F(Console, QuitAsksThenLeavesAJournalThatVerifies) {
+  start("run " + kExamples + "payments-db-failover.md --env prod --scenario 1");
+  ASSERT_TRUE(wait_for("Steps 0/6"));
+  keys({"q"});
+  ASSERT_TRUE(wait_for("Leave the console?"));
+  keys({"y"});
+  const auto until = std::chrono::steady_clock::now() + 5s;
+  while (!std::filesystem::exists(tmp / "exit-code") && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(50ms);
+  }
+  std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(drc::test::read_file(tmp / "exit-code"), "0\n");
+  auto v = cli({"timeline", "verify", journal()});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+}
+
+TEST_F(Console, WarRoomRefusesChangesInCore) {
+  auto d = cli({"declare", kExamples + "web-tier-quickref.md", "-s", "1", "-e", "prod"});
+  ASSERT_EQ(d.exit_code, 0);
+  const auto before = drc::test::read_file(journal());
+  start("watch");
+  ASSERT_TRUE(wait_for("war room")) << screen();
+  keys({"s"});
+  EXPECT_TRUE(wait_for("read-only")) << screen();
+  EXPECT_EQ(drc::test::read_file(journal()), before);
+  cli({"note", "from the commander"});
+  EXPECT_TRUE(wait_for("tester: from the commander", 2s));
+}
+
+TEST_F(Console, NeedsATerminal) {
+  auto r = cli({"run", kExamples + "payments-db-failover.md", "--env", "prod", "-s", "1"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("needs a terminal"), std::string::npos);
+}

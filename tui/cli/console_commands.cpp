@@ -1,0 +1,129 @@
+#include "cli/console_commands.hpp"
+
+#include <cstdlib>
+#include <unistd.h>
+
+#include "cli/declare.hpp"
+#include "console/console_loop.hpp"
+#include "incident/declaration.hpp"
+#include "runbook/loader.hpp"
+#include "theme_loader.hpp"
+
+namespace drc::cli {
+
+namespace {
+
+struct ConsoleOpts {
+  std::string runbook, scenario, env, severity = "P1", commander, theme = "dark";
+  std::optional<std::string> incident;
+  bool drill = false;
+};
+
+// NO_COLOR (any value) turns colour off, whatever theme was asked for.
+Result<ui::Theme> choose_theme(const std::string& name, bool& color) {
+  const char* no_color = std::getenv("NO_COLOR");
+  color = !(no_color && *no_color);
+  if (!color) return ui::monochrome_theme();
+  return tui::find_theme(name, tui::theme_folders());
+}
+
+// The scenario's step texts for an incident being resumed: from the runbook it was declared from.
+std::optional<runbook::Runbook> runbook_of(Context& ctx, const incident::IncidentState& st, const std::string& given) {
+  auto rb = runbook::load_runbook(given.empty() ? st.runbook_path : given);
+  if (!rb) {
+    ctx.err << "drconsole: note: " << rb.error().message << "; the console shows step titles only\n";
+    return std::nullopt;
+  }
+  if (rb->sha256 != st.runbook_sha256) {
+    ctx.err << "drconsole: note: " << rb->path << " changed since the incident was declared; step texts are today's\n";
+  }
+  return std::move(rb).value();
+}
+
+const runbook::Scenario* scenario_of(const std::optional<runbook::Runbook>& rb, const incident::IncidentState& st) {
+  if (!rb || st.scenario_number < 1 || static_cast<std::size_t>(st.scenario_number) > rb->scenarios.size()) return nullptr;
+  const auto& sc = rb->scenarios[static_cast<std::size_t>(st.scenario_number - 1)];
+  return sc.title == st.scenario_title ? &sc : nullptr;
+}
+
+void run(Context& ctx, const ConsoleOpts& o, bool read_only) {
+  if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO)) {
+    return ctx.fail("the console needs a terminal; for scripts use 'drconsole status', 'step' and 'note'", kUsage);
+  }
+  bool color = true;
+  auto theme = choose_theme(o.theme, color);
+  if (!theme) return ctx.fail(theme.error().message, kUsage);
+
+  std::unique_ptr<incident::Engine> engine;
+  std::optional<runbook::Runbook> rb;
+  std::unique_ptr<tui::Screen> screen;
+  if (o.incident || read_only) {
+    auto opened = ctx.open_incident(o.incident, read_only ? incident::Mode::WarRoom : incident::Mode::Commander);
+    if (!opened) return ctx.fail(opened.error().message);
+    engine = std::move(opened).value();
+    rb = runbook_of(ctx, engine->state(), o.runbook);
+  } else {
+    if (o.runbook.empty()) return ctx.fail("name a runbook to declare from, or --incident ID to resume", kUsage);
+    if (o.env.empty()) return ctx.fail("name the environment with --env, e.g. --env prod", kUsage);
+    auto loaded = load_for_incident(o.runbook);
+    if (!loaded) return ctx.fail(loaded.error().message);
+    rb = std::move(loaded).value();
+    auto scenario = o.scenario;
+    if (scenario.empty() && rb->scenarios.size() > 1) {
+      auto s = tui::Screen::open(*theme, color);
+      if (!s) return ctx.fail(s.error().message);
+      screen = std::move(s).value();
+      auto picked = tui::pick_scenario(*screen, *rb);
+      if (!picked) {
+        screen.reset();
+        return ctx.fail("no scenario chosen; nothing was declared");
+      }
+      scenario = std::to_string(*picked + 1);
+    }
+    if (scenario.empty()) scenario = "1";
+    // Check before taking the screen, so a mistake is a plain message.
+    incident::DeclarationRequest probe{"", scenario, o.env, o.severity, "x", "commander"};
+    if (auto plan = incident::plan_declaration(*rb, probe); !plan) {
+      screen.reset();
+      return ctx.fail(plan.error().message);
+    }
+    auto declared = declare_incident(ctx, *rb, {scenario, o.env, o.severity, o.commander, o.drill});
+    if (!declared) {
+      screen.reset();
+      return ctx.fail(declared.error().message);
+    }
+    engine = std::move(declared).value();
+  }
+  if (!screen) {
+    auto s = tui::Screen::open(*theme, color);
+    if (!s) return ctx.fail(s.error().message);
+    screen = std::move(s).value();
+  }
+  tui::run_console(*screen, *engine, scenario_of(rb, engine->state()), read_only);
+  screen.reset();
+  ctx.out << engine->state().id << (engine->state().resolved() ? " (resolved)" : " (open)") << '\n';
+}
+
+}  // namespace
+
+void add_console_commands(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ConsoleOpts>();
+  auto* r = app.add_subcommand("run", "Open the commander's console: declare from a runbook, or resume with --incident");
+  r->add_option("runbook", o->runbook, "Markdown runbook (optional with --incident)");
+  r->add_option("--env,-e", o->env, "Environment, e.g. prod");
+  r->add_option("--scenario,-s", o->scenario, "Scenario number or title (a picker opens when omitted)");
+  r->add_option("--severity", o->severity, "P1..P5 or SEV1..SEV5")->capture_default_str();
+  r->add_option("--commander", o->commander, "Incident commander (default: you)");
+  r->add_option("--incident,-i", o->incident, "Resume this incident instead of declaring one");
+  r->add_option("--theme", o->theme, "dark, light, high-contrast or monochrome")->capture_default_str();
+  r->add_flag("--drill", o->drill, "Mark the incident as a drill");
+  r->callback([&ctx, o] { run(ctx, *o, false); });
+
+  auto w = std::make_shared<ConsoleOpts>();
+  auto* watch = app.add_subcommand("watch", "The war-room view: the same console, read-only (enforced in core)");
+  watch->add_option("incident", w->incident, "Incident id (default: the single open incident)");
+  watch->add_option("--theme", w->theme, "dark, light, high-contrast or monochrome")->capture_default_str();
+  watch->callback([&ctx, w] { run(ctx, *w, true); });
+}
+
+}  // namespace drc::cli

@@ -1,0 +1,103 @@
+#include "console/console_loop.hpp"
+
+#include <algorithm>
+
+#include "console/commander_view.hpp"
+#include "console/keys.hpp"
+#include "report/describe_event.hpp"
+#include "widgets/checklist.hpp"
+#include "widgets/key_bar.hpp"
+
+namespace drc::tui {
+
+using namespace std::chrono;
+
+namespace {
+constexpr milliseconds kTailEvery{250};
+}  // namespace
+
+void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenario* scenario, bool read_only) {
+  ConsoleModel model;
+  model.read_only = read_only;
+  model.selected = first_open_step(engine.state());
+  TimelineText timeline;
+  timeline.update(engine.events());
+  bool dirty = true;
+  std::int64_t shown_second = -1;
+  auto last_tail = steady_clock::now();
+  while (!model.quit) {
+    const auto now = engine.clock().now();
+    const auto second = duration_cast<seconds>(now.time_since_epoch()).count();
+    if (dirty || second != shown_second) {
+      ui::Canvas canvas(screen.width(), screen.height());
+      draw_console(canvas, ViewInput{engine.state(), timeline.lines(), scenario, model, now});
+      screen.present(canvas);
+      dirty = false;
+      shown_second = second;
+    }
+    // Sleep in the terminal until a key, the next displayed second, or the next look at the journal.
+    const auto into_second = duration_cast<milliseconds>(now.time_since_epoch()) % 1000;
+    const auto wait = std::min(milliseconds{1000} - into_second, kTailEvery);
+    const auto key = screen.read_key(std::max(wait, milliseconds{1}));
+    if (key.type == KeyEvent::Type::Resize) dirty = true;
+    if (key.type != KeyEvent::Type::None && key.type != KeyEvent::Type::Resize) {
+      dirty = true;
+      if (auto command = handle_key(model, key, engine.state())) {
+        auto written = engine.execute(*command);
+        if (!written) {
+          model.message = written.error().message;
+          model.message_is_error = true;
+        } else if (!written->empty()) {
+          model.message = report::describe_event(written->back(), engine.state());
+          model.message_is_error = false;
+        }
+        timeline.update(engine.events());
+        model.selected = std::clamp(model.selected, 0, std::max(0, static_cast<int>(engine.state().steps.size()) - 1));
+      }
+    }
+    if (steady_clock::now() - last_tail >= kTailEvery) {
+      last_tail = steady_clock::now();
+      auto fresh = engine.refresh();
+      if (!fresh) {
+        model.message = fresh.error().message;
+        model.message_is_error = true;
+        dirty = true;
+      } else if (*fresh > 0) {
+        timeline.update(engine.events());
+        dirty = true;
+      }
+    }
+  }
+}
+
+std::optional<std::size_t> pick_scenario(Screen& screen, const runbook::Runbook& rb) {
+  ui::ChecklistModel list;
+  for (std::size_t i = 0; i < rb.scenarios.size(); ++i) {
+    ui::ChecklistItem item;
+    item.label = std::to_string(i + 1) + ". " + rb.scenarios[i].title;
+    item.right = std::to_string(rb.scenarios[i].steps.size()) + " steps";
+    list.items.push_back(std::move(item));
+  }
+  list.selected = 0;
+  for (;;) {
+    ui::Canvas c(screen.width(), screen.height());
+    c.clear();
+    c.text(1, 0, ui::ellipsize("Which scenario are you declaring?  " + rb.title, c.width() - 2), ui::Role::Title);
+    c.frame({0, 1, c.width(), std::max(3, c.height() - 2)}, ui::Role::Border, "Scenarios");
+    ui::draw_checklist(c, {1, 2, c.width() - 2, std::max(1, c.height() - 4)}, list);
+    ui::draw_key_bar(c, {0, c.height() - 1, c.width(), 1}, {{"↑↓", "choose"}, {"Enter", "declare"}, {"q", "back out"}});
+    screen.present(c);
+    const auto k = screen.read_key(milliseconds{1000});
+    using T = KeyEvent::Type;
+    const int n = static_cast<int>(list.items.size());
+    if (k.type == T::Up || (k.type == T::Char && k.text == "k")) list.selected = std::max(0, list.selected - 1);
+    if (k.type == T::Down || (k.type == T::Char && k.text == "j")) list.selected = std::min(n - 1, list.selected + 1);
+    if (k.type == T::Enter) return static_cast<std::size_t>(list.selected);
+    if (k.type == T::Escape || (k.type == T::Char && k.text == "q")) return std::nullopt;
+    if (k.type == T::Char && k.text.size() == 1 && k.text[0] >= '1' && k.text[0] <= '9' && k.text[0] - '1' < n) {
+      list.selected = k.text[0] - '1';
+    }
+  }
+}
+
+}  // namespace drc::tui

@@ -1,0 +1,112 @@
+#include "console/keys.hpp"
+
+#include <algorithm>
+
+namespace drc::tui {
+
+using T = KeyEvent::Type;
+
+namespace {
+
+std::optional<incident::Command> finish_prompt(ConsoleModel& m, int step) {
+  const auto text = m.editor.text();
+  const auto prompt = m.prompt;
+  m.prompt = Prompt::None;
+  m.editor = ui::LineEditor();
+  switch (prompt) {
+    case Prompt::SkipReason: return incident::SkipStep{step, text};
+    case Prompt::FailReason: return incident::FailStep{step, text};
+    case Prompt::Note: return incident::AddNote{text};
+    case Prompt::StatusUpdate: return incident::RecordComms{"", text};
+    case Prompt::ConfirmQuit:
+    case Prompt::None: break;
+  }
+  return std::nullopt;
+}
+
+std::optional<incident::Command> prompt_key(ConsoleModel& m, const KeyEvent& k, int step) {
+  if (m.prompt == Prompt::ConfirmQuit) {
+    m.quit = k.type == T::Char && (k.text == "y" || k.text == "Y");
+    m.prompt = Prompt::None;
+    return std::nullopt;
+  }
+  switch (k.type) {
+    case T::Escape:
+      m.prompt = Prompt::None;
+      m.editor = ui::LineEditor();
+      return std::nullopt;
+    case T::Enter: return finish_prompt(m, step);
+    case T::Char: m.editor.insert(k.text); break;
+    case T::Backspace: m.editor.edit(ui::EditKey::Backspace); break;
+    case T::Delete: m.editor.edit(ui::EditKey::Delete); break;
+    case T::Left: m.editor.edit(ui::EditKey::Left); break;
+    case T::Right: m.editor.edit(ui::EditKey::Right); break;
+    case T::Home: m.editor.edit(ui::EditKey::Home); break;
+    case T::End: m.editor.edit(ui::EditKey::End); break;
+    default: break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int first_open_step(const incident::IncidentState& st) {
+  for (std::size_t i = 0; i < st.steps.size(); ++i) {
+    if (st.steps[i].status == incident::StepStatus::Running) return static_cast<int>(i);
+  }
+  for (std::size_t i = 0; i < st.steps.size(); ++i) {
+    if (st.steps[i].status == incident::StepStatus::Pending) return static_cast<int>(i);
+  }
+  return 0;
+}
+
+std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, const incident::IncidentState& st) {
+  const int count = static_cast<int>(st.steps.size());
+  const int step = count > 0 ? st.steps[static_cast<std::size_t>(std::clamp(m.selected, 0, count - 1))].number : 0;
+  if (m.prompt != Prompt::None) return prompt_key(m, k, step);
+  m.message.clear();
+  if (m.help) {
+    if (k.type == T::Escape || (k.type == T::Char && (k.text == "?" || k.text == "q"))) m.help = false;
+    return std::nullopt;
+  }
+  const bool steps = m.focus == Pane::Steps;
+  switch (k.type) {
+    case T::Up: (steps ? m.selected -= 1 : m.timeline_scroll += 1); break;
+    case T::Down: (steps ? m.selected += 1 : m.timeline_scroll -= 1); break;
+    case T::Home: m.selected = 0; break;
+    case T::End: m.selected = count - 1; break;
+    case T::PageUp: m.timeline_scroll += 5; break;
+    case T::PageDown: m.timeline_scroll -= 5; break;
+    case T::Tab:
+    case T::BackTab: m.focus = steps ? Pane::Timeline : Pane::Steps; break;
+    case T::Escape: break;
+    case T::Char: {
+      const auto& c = k.text;
+      if (c == "k") (steps ? m.selected -= 1 : m.timeline_scroll += 1);
+      if (c == "j") (steps ? m.selected += 1 : m.timeline_scroll -= 1);
+      if (c == "?") m.help = true;
+      if (c == "q") {
+        if (m.read_only || st.resolved()) {
+          m.quit = true;
+        } else {
+          m.prompt = Prompt::ConfirmQuit;
+        }
+      }
+      if (count == 0 && (c == "s" || c == "c" || c == "x" || c == "f")) break;
+      if (c == "s") return incident::StartStep{step};
+      if (c == "c") return incident::CompleteStep{step, ""};
+      if (m.read_only && (c == "x" || c == "f" || c == "n" || c == "u")) return incident::AddNote{c};  // refused by core
+      if (c == "x") m.prompt = Prompt::SkipReason;
+      if (c == "f") m.prompt = Prompt::FailReason;
+      if (c == "n") m.prompt = Prompt::Note;
+      if (c == "u") m.prompt = Prompt::StatusUpdate;
+      break;
+    }
+    default: break;
+  }
+  m.selected = std::clamp(m.selected, 0, std::max(0, count - 1));
+  m.timeline_scroll = std::max(0, m.timeline_scroll);
+  return std::nullopt;
+}
+
+}  // namespace drc::tui
