@@ -1,0 +1,40 @@
+// One console frame drawn into the off-screen canvas: the timeline holding 1,000 events, at 200x60.
+// (The terminal write is measured by bench/console_idle.sh against the real binary.)
+
+#include <benchmark/benchmark.h>
+
+#include "console/commander_view.hpp"
+
+namespace {
+
+using namespace drc;
+
+void BM_ConsoleFrame(benchmark::State& state) {
+  incident::IncidentState st;
+  nlohmann::json steps = nlohmann::json::array();
+  for (int i = 1; i <= 12; ++i) steps.push_back({{"number", i}, {"title", "Recovery step number " + std::to_string(i)}});
+  incident::Event declared;
+  declared.seq = 1;
+  declared.ts = Timestamp{std::chrono::milliseconds{1'790'000'000'000}};
+  declared.kind = incident::EventKind::IncidentDeclared;
+  declared.data = {{"id", "bench"}, {"scenario", {{"number", 1}, {"title", "Bench"}}}, {"objectives", {{"rto_s", 1800}, {"rpo_s", 300}}},
+                   {"steps", steps}, {"severity", "P1"}, {"environment", "prod"}, {"commander", "alice"}};
+  (void)incident::apply(st, declared);
+  std::vector<ui::LogLine> timeline;
+  for (int i = 0; i < static_cast<int>(state.range(0)); ++i) {
+    ui::LogLine l;
+    l.time = "18:46:40";
+    l.text = "alice: event number " + std::to_string(i) + " with a note long enough to be ellipsized at narrow widths";
+    timeline.push_back(std::move(l));
+  }
+  tui::ConsoleModel model;
+  const auto now = declared.ts + std::chrono::minutes(7);
+  for (auto _ : state) {
+    ui::Canvas canvas(200, 60);
+    tui::draw_console(canvas, tui::ViewInput{st, timeline, nullptr, model, now});
+    benchmark::DoNotOptimize(canvas);
+  }
+}
+BENCHMARK(BM_ConsoleFrame)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
