@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "runbook/scenario_reader.hpp"
+#include "runbook/heading_patterns.hpp"
 #include "util/text.hpp"
 
 namespace drc::runbook {

@@ -14,7 +14,4 @@ namespace drc::runbook {
 // lines are the file's lines (index 0 is line 1), used to keep step bodies as the author wrote them.
 void read_scenarios(const MdNode& document, const std::vector<std::string_view>& lines, Runbook& rb);
 
-// The text after a label such as "Detection:" when the paragraph starts with one of the labels, else nullopt.
-std::optional<std::string> labelled(std::string_view paragraph, std::initializer_list<std::string_view> labels);
-
 }  // namespace drc::runbook
