@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/json_fields.hpp"
+
 namespace drc::incident {
 
 using nlohmann::json;
@@ -26,21 +28,8 @@ const StepState* IncidentState::step(int number) const {
 
 namespace {
 
-std::string str(const json& data, const char* key) {
-  if (!data.is_object()) return {};
-  auto it = data.find(key);
-  return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::optional<std::int64_t> integer(const json& data, const char* key) {
-  if (!data.is_object()) return std::nullopt;
-  auto it = data.find(key);
-  if (it == data.end() || !it->is_number_integer()) return std::nullopt;
-  return it->get<std::int64_t>();
-}
-
 std::optional<std::chrono::seconds> secs(const json& data, const char* key) {
-  auto v = integer(data, key);
+  auto v = json_int(data, key);
   if (!v) return std::nullopt;
   return std::chrono::seconds{*v};
 }
@@ -63,21 +52,21 @@ Status declare(IncidentState& st, const Event& e) {
   if (!d.is_object()) return make_error("incident.declared carries no data");
   IncidentState next;
   next.declared = true;
-  next.id = str(d, "id");
+  next.id = json_string(d, "id");
   if (next.id.empty()) return make_error("incident.declared has no incident id");
   if (d.contains("runbook") && d["runbook"].is_object()) {
-    next.runbook_path = str(d["runbook"], "path");
-    next.runbook_sha256 = str(d["runbook"], "sha256");
-    next.runbook_title = str(d["runbook"], "title");
+    next.runbook_path = json_string(d["runbook"], "path");
+    next.runbook_sha256 = json_string(d["runbook"], "sha256");
+    next.runbook_title = json_string(d["runbook"], "title");
   }
   if (d.contains("scenario") && d["scenario"].is_object()) {
-    next.scenario_number = static_cast<int>(integer(d["scenario"], "number").value_or(0));
-    next.scenario_title = str(d["scenario"], "title");
+    next.scenario_number = static_cast<int>(json_int(d["scenario"], "number").value_or(0));
+    next.scenario_title = json_string(d["scenario"], "title");
   }
-  next.environment = str(d, "environment");
-  next.severity = str(d, "severity");
-  next.commander = str(d, "commander");
-  next.mode = str(d, "mode");
+  next.environment = json_string(d, "environment");
+  next.severity = json_string(d, "severity");
+  next.commander = json_string(d, "commander");
+  next.mode = json_string(d, "mode");
   if (d.contains("objectives") && d["objectives"].is_object()) {
     const auto& o = d["objectives"];
     next.objectives.rto = secs(o, "rto_s");
@@ -87,8 +76,8 @@ Status declare(IncidentState& st, const Event& e) {
   if (d.contains("steps") && d["steps"].is_array()) {
     for (const auto& s : d["steps"]) {
       StepState step;
-      step.number = static_cast<int>(integer(s, "number").value_or(0));
-      step.title = str(s, "title");
+      step.number = static_cast<int>(json_int(s, "number").value_or(0));
+      step.title = json_string(s, "title");
       if (s.is_object() && s.contains("estimate")) step.estimate = estimate_from(s["estimate"]);
       if (step.number <= 0) return make_error("incident.declared lists a step without a number");
       if (next.step(step.number)) return make_error("incident.declared lists step " + std::to_string(step.number) + " twice");
@@ -101,7 +90,7 @@ Status declare(IncidentState& st, const Event& e) {
 }
 
 Status step_event(IncidentState& st, const Event& e) {
-  const auto n = integer(e.data, "step");
+  const auto n = json_int(e.data, "step");
   if (!n) return make_error(std::string(to_string(e.kind)) + " names no step");
   auto it = std::find_if(st.steps.begin(), st.steps.end(), [&](const StepState& s) { return s.number == *n; });
   if (it == st.steps.end()) {
@@ -111,7 +100,7 @@ Status step_event(IncidentState& st, const Event& e) {
     return make_error("there is no step " + std::to_string(*n) + " in this scenario: " + have);
   }
   StepState& s = *it;
-  const auto reason = str(e.data, "reason");
+  const auto reason = json_string(e.data, "reason");
   switch (e.kind) {
     case EventKind::StepStarted:
       if (s.status == StepStatus::Running) return make_error(step_name(s) + " is already running since " + at(*s.started_at));
@@ -154,16 +143,16 @@ Status step_event(IncidentState& st, const Event& e) {
 }
 
 Status action_event(IncidentState& st, const Event& e) {
-  const auto id = str(e.data, "action");
+  const auto id = json_string(e.data, "action");
   if (id.empty()) return make_error(std::string(to_string(e.kind)) + " names no action id");
   const auto found = st.action_index.find(id);
   if (e.kind == EventKind::ActionRequested) {
     if (found != st.action_index.end()) return make_error("action " + id + " was already requested");
     ActionState a;
     a.id = id;
-    a.service = str(e.data, "service");
-    a.operation = str(e.data, "operation");
-    a.region = str(e.data, "region");
+    a.service = json_string(e.data, "service");
+    a.operation = json_string(e.data, "operation");
+    a.region = json_string(e.data, "region");
     a.requested_at = e.ts;
     st.action_index.emplace(id, st.actions.size());
     st.actions.push_back(std::move(a));
@@ -174,7 +163,7 @@ Status action_event(IncidentState& st, const Event& e) {
   if (action.status != ActionStatus::Pending) return make_error("action " + id + " has already finished");
   action.status = e.kind == EventKind::ActionSucceeded ? ActionStatus::Succeeded : ActionStatus::Failed;
   action.finished_at = e.ts;
-  action.error_code = str(e.data, "error_code");
+  action.error_code = json_string(e.data, "error_code");
   return {};
 }
 
@@ -194,11 +183,11 @@ Status apply_checked(IncidentState& st, const Event& e) {
     case EventKind::StepFailed:
       return step_event(st, e);
     case EventKind::Note:
-      if (str(e.data, "text").empty()) return make_error("a note needs text");
+      if (json_string(e.data, "text").empty()) return make_error("a note needs text");
       ++st.notes;
       return {};
     case EventKind::Decision:
-      if (str(e.data, "text").empty()) return make_error("a decision needs text");
+      if (json_string(e.data, "text").empty()) return make_error("a decision needs text");
       ++st.decisions;
       return {};
     case EventKind::CommsSent:
@@ -206,8 +195,8 @@ Status apply_checked(IncidentState& st, const Event& e) {
       st.last_comms_at = e.ts;
       return {};
     case EventKind::RoleAssigned: {
-      const auto role = str(e.data, "role");
-      const auto person = str(e.data, "person");
+      const auto role = json_string(e.data, "role");
+      const auto person = json_string(e.data, "person");
       if (role.empty() || person.empty()) return make_error("a role assignment needs a role and a person");
       st.roles[role] = person;
       return {};
@@ -218,7 +207,7 @@ Status apply_checked(IncidentState& st, const Event& e) {
       return action_event(st, e);
     case EventKind::IncidentResolved:
       st.resolved_at = e.ts;
-      st.resolution = str(e.data, "summary");
+      st.resolution = json_string(e.data, "summary");
       return {};
     case EventKind::IncidentDeclared:
       break;
