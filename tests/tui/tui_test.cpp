@@ -166,6 +166,19 @@ TEST_F(Console, WarRoomRefusesChangesInCore) {
   EXPECT_TRUE(wait_for("tester: from the commander", 2s));
 }
 
+TEST_F(Console, ABadEnvironmentFailsBeforeAnyScreen) {
+  start("run " + kExamples + "payments-db-failover.md --env qa 2> " + (tmp / "err").string());
+  const auto until = std::chrono::steady_clock::now() + 5s;
+  while (drc::test::read_file(tmp / "exit-code").empty() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(drc::test::read_file(tmp / "exit-code"), "1\n");
+  EXPECT_NE(drc::test::read_file(tmp / "err").find("no environment 'qa'"), std::string::npos);
+  EXPECT_EQ(screen().find("Which scenario"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(tmp / "drconsole" / "incidents") &&
+               !std::filesystem::is_empty(tmp / "drconsole" / "incidents"));
+}
+
 TEST_F(Console, NeedsATerminal) {
   auto r = cli({"run", kExamples + "payments-db-failover.md", "--env", "prod", "-s", "1"});
   EXPECT_EQ(r.exit_code, 2);

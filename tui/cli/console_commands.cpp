@@ -68,6 +68,15 @@ void run(Context& ctx, const ConsoleOpts& o, bool read_only) {
     auto loaded = load_for_incident(o.runbook);
     if (!loaded) return ctx.fail(loaded.error().message);
     rb = std::move(loaded).value();
+    // Check the environment and severity before anything else, so a typo is a plain message and never
+    // costs the operator a trip through the scenario picker. (A scenario with steps stands in until one is
+    // chosen.)
+    std::string stand_in = o.scenario;
+    for (std::size_t i = 0; stand_in.empty() && i < rb->scenarios.size(); ++i) {
+      if (!rb->scenarios[i].steps.empty()) stand_in = std::to_string(i + 1);
+    }
+    incident::DeclarationRequest probe{"", stand_in.empty() ? "1" : stand_in, o.env, o.severity, "x", "commander"};
+    if (auto plan = incident::plan_declaration(*rb, probe); !plan) return ctx.fail(plan.error().message);
     auto scenario = o.scenario;
     if (scenario.empty() && rb->scenarios.size() > 1) {
       auto s = tui::Screen::open(*theme, color);
@@ -81,12 +90,6 @@ void run(Context& ctx, const ConsoleOpts& o, bool read_only) {
       scenario = std::to_string(*picked + 1);
     }
     if (scenario.empty()) scenario = "1";
-    // Check before taking the screen, so a mistake is a plain message.
-    incident::DeclarationRequest probe{"", scenario, o.env, o.severity, "x", "commander"};
-    if (auto plan = incident::plan_declaration(*rb, probe); !plan) {
-      screen.reset();
-      return ctx.fail(plan.error().message);
-    }
     auto declared = declare_incident(ctx, *rb, {scenario, o.env, o.severity, o.commander, o.drill});
     if (!declared) {
       screen.reset();
