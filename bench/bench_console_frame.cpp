@@ -1,4 +1,5 @@
-// One console frame drawn into the off-screen canvas: the timeline holding 1,000 events, at 200x60.
+// One console frame drawn into the off-screen canvas at 200x60: the timeline holding 1,000 events, and
+// (second argument) the inventory pane holding 500 rows.
 // (The terminal write is measured by bench/console_idle.sh against the real binary.)
 
 #include <benchmark/benchmark.h>
@@ -28,6 +29,15 @@ void BM_ConsoleFrame(benchmark::State& state) {
     timeline.push_back(std::move(l));
   }
   tui::ConsoleModel model;
+  model.has_cloud = state.range(1) > 0;
+  for (int i = 0; i < static_cast<int>(state.range(1)); ++i) {
+    inventory::InventoryRow r;
+    r.name = "snap-" + std::to_string(100000 + i);
+    r.kind = "EBS snapshot";
+    r.region = i % 2 ? "us-west-2" : "us-east-1";
+    r.point = declared.ts - std::chrono::hours(i);
+    model.inventory.push_back(std::move(r));
+  }
   const auto now = declared.ts + std::chrono::minutes(7);
   for (auto _ : state) {
     ui::Canvas canvas(200, 60);
@@ -35,6 +45,6 @@ void BM_ConsoleFrame(benchmark::State& state) {
     benchmark::DoNotOptimize(canvas);
   }
 }
-BENCHMARK(BM_ConsoleFrame)->Arg(1000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ConsoleFrame)->Args({1000, 0})->Args({1000, 500})->Unit(benchmark::kMicrosecond);
 
 }  // namespace

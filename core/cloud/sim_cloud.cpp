@@ -163,6 +163,16 @@ CloudResult SimCloud::answer(const CloudCall& call) const {
       if (ids.empty() || std::find(ids.begin(), ids.end(), s.value("SnapshotId", json())) != ids.end()) items.push_back(s);
     }
     r.output = {{"Snapshots", items}};
+  } else if (call.service == "backup" && call.operation == "ListBackupVaults") {
+    json vaults = json::array();
+    const auto account = json_string(world_, "account");
+    const json named = svc.value("vaults", json::object());  // items() must not outlive what it walks
+    for (const auto& [name, points] : named.items()) {
+      vaults.push_back({{"BackupVaultName", name},
+                        {"BackupVaultArn", "arn:aws:backup:" + call.region + ":" + account + ":backup-vault:" + name},
+                        {"NumberOfRecoveryPoints", points.size()}});
+    }
+    r.output = {{"BackupVaultList", vaults}};
   } else if (call.service == "backup" && call.operation == "ListRecoveryPointsByBackupVault") {
     const auto vault = json_string(p, "BackupVaultName");
     const auto vaults = svc.value("vaults", json::object());

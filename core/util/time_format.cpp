@@ -1,6 +1,8 @@
 #include "util/time_format.hpp"
 
+#include <array>
 #include <cstdio>
+#include <utility>
 
 namespace drc {
 
@@ -81,6 +83,28 @@ std::string format_compact(seconds d) {
   if (m.count()) out += std::to_string(m.count()) + "m";
   if (a.count()) out += std::to_string(a.count()) + "s";
   return out;
+}
+
+}  // namespace drc
+
+namespace drc {
+
+std::string format_age(std::chrono::seconds d) {
+  using namespace std::chrono;
+  if (d < seconds::zero()) return "-" + format_age(-d);
+  const std::array<std::pair<long, const char*>, 4> units{{{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}}};
+  long left = static_cast<long>(d.count());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const long n = left / units[i].first;
+    if (n == 0 && i + 1 < units.size()) continue;
+    std::string out = std::to_string(n) + units[i].second;
+    if (i + 1 < units.size()) {
+      const long next = (left % units[i].first) / units[i + 1].first;
+      if (next > 0) out += std::to_string(next) + units[i + 1].second;
+    }
+    return out;
+  }
+  return "0s";
 }
 
 }  // namespace drc

@@ -21,5 +21,7 @@ std::string format_datetime_utc(Timestamp t);
 std::string format_hms(std::chrono::seconds d);
 // "45s", "30m", "1h30m", "2d4h": compact, as runbooks write them.
 std::string format_compact(std::chrono::seconds d);
+// An age at a glance: the two most significant units, "4m12s", "3h", "5h50m", "2d", "1d20h".
+std::string format_age(std::chrono::seconds d);
 
 }  // namespace drc

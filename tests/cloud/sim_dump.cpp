@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::pair<std::string, std::string>> ops{
       {"rds", "DescribeDBInstances"}, {"rds", "DescribeDBSnapshots"}, {"rds", "DescribeDBClusters"},
-      {"rds", "DescribeDBClusterSnapshots"}, {"ec2", "DescribeSnapshots"}};
+      {"rds", "DescribeDBClusterSnapshots"}, {"ec2", "DescribeSnapshots"}, {"backup", "ListBackupVaults"}};
   for (const char* region : {"us-east-1", "us-west-2"}) {
     for (const auto& [svc, op] : ops) {
       auto r = (*cloud)->answer({svc, op, region, nlohmann::json::object()});

@@ -179,6 +179,24 @@ TEST_F(Console, ABadEnvironmentFailsBeforeAnyScreen) {
                !std::filesystem::is_empty(tmp / "drconsole" / "incidents"));
 }
 
+TEST_F(Console, DemoFillsTheInventoryFromTheSimulatedCloud) {
+  start("demo", 120, 34);
+  ASSERT_TRUE(wait_for("DRILL")) << screen();
+  // Every answer arrives after its simulated latency; the pane fills as they do.
+  ASSERT_TRUE(wait_for("Backup inventory (13)")) << screen();
+  const auto s = screen();
+  EXPECT_NE(s.find("payments-prod-db-usw2"), std::string::npos);  // the DR region answered too
+  EXPECT_NE(s.find("Recovery point"), std::string::npos);         // vaults listed, then their points
+  const auto ledger = s.find("ledger-reporting ");
+  ASSERT_NE(ledger, std::string::npos);
+  EXPECT_NE(s.find("none", ledger), std::string::npos);  // retention 0: no restorable point
+  // The drill is kept apart from real incidents.
+  EXPECT_TRUE(std::filesystem::exists(tmp / "drconsole" / "drills" / "incidents"));
+  EXPECT_FALSE(std::filesystem::exists(tmp / "drconsole" / "incidents"));
+  keys({"s"});
+  EXPECT_TRUE(wait_for("tester started step 1")) << screen();
+}
+
 TEST_F(Console, NeedsATerminal) {
   auto r = cli({"run", kExamples + "payments-db-failover.md", "--env", "prod", "-s", "1"});
   EXPECT_EQ(r.exit_code, 2);

@@ -67,3 +67,13 @@ TEST(Clocks, ManualAndAccelerated) {
   base.set(t0() + 1min);
   EXPECT_EQ(fast.now(), t0() + 2h);
 }
+
+TEST(Formats, AgesShowTheTwoMostSignificantUnits) {
+  EXPECT_EQ(drc::format_age(252s), "4m12s");
+  EXPECT_EQ(drc::format_age(3h), "3h");
+  EXPECT_EQ(drc::format_age(5h + 50min + 1s), "5h50m");
+  EXPECT_EQ(drc::format_age(48h), "2d");
+  EXPECT_EQ(drc::format_age(44h + 1s), "1d20h");
+  EXPECT_EQ(drc::format_age(0s), "0s");
+  EXPECT_EQ(drc::format_age(-90s), "-1m30s");
+}

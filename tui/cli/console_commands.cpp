@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli/declare.hpp"
+#include "cloud/sim_cloud.hpp"
 #include "console/console_loop.hpp"
 #include "incident/declaration.hpp"
 #include "runbook/loader.hpp"
@@ -107,6 +108,42 @@ void run(Context& ctx, const ConsoleOpts& o, bool read_only) {
   ctx.out << engine->state().id << (engine->state().resolved() ? " (resolved)" : " (open)") << '\n';
 }
 
+// The examples shipped with drconsole: installed beside it, or in the source tree it was built from.
+std::filesystem::path examples_dir() {
+  std::error_code ec;
+  for (const char* dir : {DRC_INSTALLED_EXAMPLES_DIR, DRC_EXAMPLES_SOURCE_DIR}) {
+    if (*dir && std::filesystem::is_directory(std::filesystem::path(dir) / "worlds", ec)) return dir;
+  }
+  return DRC_EXAMPLES_SOURCE_DIR;
+}
+
+void demo(Context& ctx, const std::string& theme_name) {
+  if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO)) return ctx.fail("the demo needs a terminal", kUsage);
+  bool color = true;
+  auto theme = choose_theme(theme_name, color);
+  if (!theme) return ctx.fail(theme.error().message, kUsage);
+  const auto examples = examples_dir();
+  auto rb = load_for_incident((examples / "runbooks" / "payments-db-failover.md").string());
+  if (!rb) return ctx.fail(rb.error().message);
+  // The queue outlives the cloud: the cloud's thread is joined before the queue goes.
+  cloud::ResultQueue queue;
+  auto sim = cloud::SimCloud::load(examples / "worlds" / "payments.json", ctx.clock);
+  if (!sim) return ctx.fail(sim.error().message);
+  ctx.drills = true;
+  auto engine = declare_incident(ctx, *rb, {"1", "prod", "P1", "", true});
+  if (!engine) return ctx.fail(engine.error().message);
+  const auto* env = runbook::find_environment(*rb, "prod");
+  std::vector<std::string> regions{env && !env->region.empty() ? env->region : "us-east-1"};
+  if (env && !env->dr_region.empty()) regions.push_back(env->dr_region);
+  auto screen = tui::Screen::open(*theme, color);
+  if (!screen) return ctx.fail(screen.error().message);
+  tui::CloudFeed feed{**sim, queue, regions};
+  const std::optional<runbook::Runbook> text(std::move(rb).value());
+  tui::run_console(**screen, **engine, scenario_of(text, (*engine)->state()), false, &feed);
+  screen->reset();
+  ctx.out << (*engine)->state().id << " (drill; kept apart from real incidents, under drills/)\n";
+}
+
 }  // namespace
 
 void add_console_commands(CLI::App& app, Context& ctx) {
@@ -127,6 +164,11 @@ void add_console_commands(CLI::App& app, Context& ctx) {
   watch->add_option("incident", w->incident, "Incident id (default: the single open incident)");
   watch->add_option("--theme", w->theme, "dark, light, high-contrast or monochrome")->capture_default_str();
   watch->callback([&ctx, w] { run(ctx, *w, true); });
+
+  auto theme = std::make_shared<std::string>("dark");
+  auto* d = app.add_subcommand("demo", "A drill on the example runbook against a simulated cloud: no credentials, no network");
+  d->add_option("--theme", *theme, "dark, light, high-contrast or monochrome")->capture_default_str();
+  d->callback([&ctx, theme] { demo(ctx, *theme); });
 }
 
 }  // namespace drc::cli

@@ -19,8 +19,9 @@ std::string Context::acting_user() const {
 Result<timeline::IncidentStore> Context::store() const {
   auto dir = state_dir();
   if (!dir) return dir.error();
-  if (auto s = make_private_dir(*dir); !s) return s.error();
-  return timeline::IncidentStore(*dir);
+  const auto root = drills ? *dir / "drills" : *dir;
+  if (auto s = make_private_dir(root); !s) return s.error();
+  return timeline::IncidentStore(root);
 }
 
 Result<std::unique_ptr<incident::Engine>> Context::open_incident(const std::optional<std::string>& id,

@@ -19,6 +19,7 @@ struct Context {
   std::ostream& err = std::cerr;
   incident::SystemClock clock;
   std::string actor;  // --as NAME, else $USER
+  bool drills = false;  // drills and the demo keep their incidents apart, under drills/
   int exit_code = kOk;
 
   void fail(const std::string& message, int code = kFailed) {

@@ -5,6 +5,7 @@
 #include "widgets/checklist.hpp"
 #include "widgets/key_bar.hpp"
 #include "widgets/line_editor.hpp"
+#include "widgets/table.hpp"
 #include "widgets/text_block.hpp"
 
 namespace drc::tui {
@@ -145,6 +146,27 @@ void draw_detail(ui::Canvas& c, ui::Rect r, const ViewInput& in) {
   if (!shown.empty() && y < body.bottom()) ui::draw_text_block(c, {body.x, y, body.w, body.bottom() - y}, shown, Role::Normal);
 }
 
+void draw_inventory(ui::Canvas& c, ui::Rect r, const ViewInput& in) {
+  const auto& m = in.model;
+  std::string title = "Backup inventory (" + std::to_string(m.inventory.size()) + ")";
+  if (m.calls_pending > 0) title += " · " + std::to_string(m.calls_pending) + " calls out";
+  c.frame(r, m.focus == Pane::Inventory ? Role::Accent : Role::Border, title);
+  ui::TableModel t;
+  t.columns = {{"Resource", 0, false}, {"Kind", 16, false}, {"Region", 9, false}, {"Age", 7, true}};
+  for (const auto& row : m.inventory) {
+    ui::TableRow tr;
+    const std::string age =
+        row.point ? format_age(duration_cast<seconds>(in.now - *row.point)) : (row.problem ? "none" : "—");
+    tr.cells = {row.name, row.kind, row.region, age};
+    tr.role = row.problem ? Role::Alarm : Role::Normal;
+    t.rows.push_back(std::move(tr));
+  }
+  t.selected = m.focus == Pane::Inventory ? m.inventory_selected : -1;
+  t.focused = m.focus == Pane::Inventory;
+  t.empty_text = m.calls_pending > 0 ? "asking the cloud…" : "nothing found";
+  ui::draw_table(c, {r.x + 1, r.y + 1, r.w - 2, r.h - 2}, t);
+}
+
 void draw_help(ui::Canvas& c, bool read_only) {
   const std::vector<std::pair<std::string, std::string>> keys =
       read_only ? std::vector<std::pair<std::string, std::string>>{{"↑/↓ j/k", "select a step"}, {"Tab", "switch pane"},
@@ -186,9 +208,18 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
   draw_header(c, in);
   const int timeline_h = std::max(6, (h - 6) / 3);
   const int mid_y = 5, mid_h = h - mid_y - timeline_h - 1;
-  const int left_w = std::max(36, w * 2 / 5);
-  draw_steps(c, {0, mid_y, left_w, mid_h}, in);
-  draw_detail(c, {left_w, mid_y, w - left_w, mid_h}, in);
+  if (in.model.has_cloud) {
+    // Left: the checklist over the selected step's text; right: the backup inventory.
+    const int left_w = std::max(40, w * 9 / 20);
+    const int steps_h = std::max(5, mid_h / 2);
+    draw_steps(c, {0, mid_y, left_w, steps_h}, in);
+    draw_detail(c, {0, mid_y + steps_h, left_w, mid_h - steps_h}, in);
+    draw_inventory(c, {left_w, mid_y, w - left_w, mid_h}, in);
+  } else {
+    const int left_w = std::max(36, w * 2 / 5);
+    draw_steps(c, {0, mid_y, left_w, mid_h}, in);
+    draw_detail(c, {left_w, mid_y, w - left_w, mid_h}, in);
+  }
   const ui::Rect tl{0, mid_y + mid_h, w, timeline_h};
   c.frame(tl, in.model.focus == Pane::Timeline ? Role::Accent : Role::Border, "Timeline");
   ui::LogModel log;
@@ -204,9 +235,12 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
   } else if (in.model.read_only) {
     ui::draw_key_bar(c, footer, {{"↑↓", "select"}, {"Tab", "pane"}, {"?", "help"}, {"q", "quit"}}, "war room · read-only");
   } else {
-    ui::draw_key_bar(c, footer,
-                     {{"s", "start"}, {"c", "complete"}, {"x", "skip"}, {"f", "fail"}, {"n", "note"}, {"u", "update sent"},
-                      {"Tab", "pane"}, {"?", "help"}, {"q", "quit"}});
+    std::vector<ui::KeyHint> hints{{"s", "start"}, {"c", "complete"}, {"x", "skip"}, {"f", "fail"}, {"n", "note"},
+                                   {"u", "update sent"}, {"Tab", "pane"}};
+    if (in.model.has_cloud) hints.push_back({"r", "refresh"});
+    hints.push_back({"?", "help"});
+    hints.push_back({"q", "quit"});
+    ui::draw_key_bar(c, footer, hints);
   }
   if (in.model.help) draw_help(c, in.model.read_only);
 }

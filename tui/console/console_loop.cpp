@@ -16,9 +16,35 @@ namespace {
 constexpr milliseconds kTailEvery{250};
 }  // namespace
 
-void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenario* scenario, bool read_only) {
+namespace {
+
+void ask(CloudFeed& feed, ConsoleModel& model, std::vector<cloud::CloudCall> calls) {
+  for (auto& c : calls) {
+    ++model.calls_pending;
+    feed.cloud.call(std::move(c), feed.queue.sink());
+  }
+}
+
+// Folds arrived answers into the inventory; returns true if anything changed.
+bool take_answers(CloudFeed& feed, ConsoleModel& model) {
+  auto answers = feed.queue.drain();
+  for (const auto& a : answers) {
+    if (model.calls_pending > 0) --model.calls_pending;
+    auto d = inventory::digest(a);
+    for (auto& r : d.rows) model.inventory.push_back(std::move(r));
+    ask(feed, model, std::move(d.follow_ups));
+  }
+  return !answers.empty();
+}
+
+}  // namespace
+
+void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenario* scenario, bool read_only,
+                 CloudFeed* feed) {
   ConsoleModel model;
   model.read_only = read_only;
+  model.has_cloud = feed != nullptr;
+  if (feed) ask(*feed, model, inventory::inventory_calls(feed->regions));
   model.selected = first_open_step(engine.state());
   TimelineText timeline;
   timeline.update(engine.events());
@@ -37,7 +63,8 @@ void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenar
     }
     // Sleep in the terminal until a key, the next displayed second, or the next look at the journal.
     const auto into_second = duration_cast<milliseconds>(now.time_since_epoch()) % 1000;
-    const auto wait = std::min(milliseconds{1000} - into_second, kTailEvery);
+    auto wait = std::min(milliseconds{1000} - into_second, kTailEvery);
+    if (model.calls_pending > 0) wait = std::min(wait, milliseconds{50});  // answers are due: look often
     const auto key = screen.read_key(std::max(wait, milliseconds{1}));
     if (key.type == KeyEvent::Type::Resize) dirty = true;
     if (key.type != KeyEvent::Type::None && key.type != KeyEvent::Type::Resize) {
@@ -54,6 +81,15 @@ void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenar
         timeline.update(engine.events());
         model.selected = std::clamp(model.selected, 0, std::max(0, static_cast<int>(engine.state().steps.size()) - 1));
       }
+    }
+    if (feed) {
+      if (model.refresh_requested && model.calls_pending == 0) {
+        model.inventory.clear();
+        ask(*feed, model, inventory::inventory_calls(feed->regions));
+        dirty = true;
+      }
+      model.refresh_requested = false;
+      if (take_answers(*feed, model)) dirty = true;
     }
     if (steady_clock::now() - last_tail >= kTailEvery) {
       last_tail = steady_clock::now();

@@ -6,12 +6,13 @@
 #include <vector>
 
 #include "incident/state.hpp"
+#include "inventory/backup_inventory.hpp"
 #include "widgets/line_editor.hpp"
 #include "widgets/log_view.hpp"
 
 namespace drc::tui {
 
-enum class Pane { Steps, Timeline };
+enum class Pane { Steps, Inventory, Timeline };
 enum class Prompt { None, SkipReason, FailReason, Note, StatusUpdate, ConfirmQuit };
 
 struct ConsoleModel {
@@ -25,6 +26,12 @@ struct ConsoleModel {
   bool help = false;
   bool quit = false;
   bool read_only = false;  // the war-room view
+  // The backup inventory, when a cloud is attached: rows as answers arrive, and calls still out.
+  bool has_cloud = false;
+  std::vector<inventory::InventoryRow> inventory;
+  int inventory_selected = 0;
+  std::size_t calls_pending = 0;
+  bool refresh_requested = false;
 };
 
 // The timeline as lines of text, described event by event as they arrive.

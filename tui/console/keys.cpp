@@ -70,20 +70,30 @@ std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, 
     return std::nullopt;
   }
   const bool steps = m.focus == Pane::Steps;
+  const bool inventory = m.focus == Pane::Inventory;
   switch (k.type) {
-    case T::Up: (steps ? m.selected -= 1 : m.timeline_scroll += 1); break;
-    case T::Down: (steps ? m.selected += 1 : m.timeline_scroll -= 1); break;
+    case T::Up: (steps ? m.selected -= 1 : inventory ? m.inventory_selected -= 1 : m.timeline_scroll += 1); break;
+    case T::Down: (steps ? m.selected += 1 : inventory ? m.inventory_selected += 1 : m.timeline_scroll -= 1); break;
     case T::Home: m.selected = 0; break;
     case T::End: m.selected = count - 1; break;
     case T::PageUp: m.timeline_scroll += 5; break;
     case T::PageDown: m.timeline_scroll -= 5; break;
     case T::Tab:
-    case T::BackTab: m.focus = steps ? Pane::Timeline : Pane::Steps; break;
+      m.focus = m.focus == Pane::Steps ? (m.has_cloud ? Pane::Inventory : Pane::Timeline)
+                : m.focus == Pane::Inventory ? Pane::Timeline
+                                             : Pane::Steps;
+      break;
+    case T::BackTab:
+      m.focus = m.focus == Pane::Steps ? Pane::Timeline
+                : m.focus == Pane::Timeline ? (m.has_cloud ? Pane::Inventory : Pane::Steps)
+                                            : Pane::Steps;
+      break;
     case T::Escape: break;
     case T::Char: {
       const auto& c = k.text;
-      if (c == "k") (steps ? m.selected -= 1 : m.timeline_scroll += 1);
-      if (c == "j") (steps ? m.selected += 1 : m.timeline_scroll -= 1);
+      if (c == "k") (steps ? m.selected -= 1 : inventory ? m.inventory_selected -= 1 : m.timeline_scroll += 1);
+      if (c == "j") (steps ? m.selected += 1 : inventory ? m.inventory_selected += 1 : m.timeline_scroll -= 1);
+      if (c == "r" && m.has_cloud) m.refresh_requested = true;
       if (c == "?") m.help = true;
       if (c == "q") {
         if (m.read_only || st.resolved()) {
@@ -106,6 +116,7 @@ std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, 
   }
   m.selected = std::clamp(m.selected, 0, std::max(0, count - 1));
   m.timeline_scroll = std::max(0, m.timeline_scroll);
+  m.inventory_selected = std::clamp(m.inventory_selected, 0, std::max(0, static_cast<int>(m.inventory.size()) - 1));
   return std::nullopt;
 }
 
