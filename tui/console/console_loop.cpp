@@ -14,9 +14,6 @@ using namespace std::chrono;
 
 namespace {
 constexpr milliseconds kTailEvery{250};
-}  // namespace
-
-namespace {
 
 void ask(CloudFeed& feed, ConsoleModel& model, std::vector<cloud::CloudCall> calls) {
   for (auto& c : calls) {
@@ -83,12 +80,17 @@ void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenar
       }
     }
     if (feed) {
-      if (model.refresh_requested && model.calls_pending == 0) {
-        model.inventory.clear();
-        ask(*feed, model, inventory::inventory_calls(feed->regions));
+      if (model.refresh_requested) {
+        if (model.calls_pending == 0) {
+          model.inventory.clear();
+          ask(*feed, model, inventory::inventory_calls(feed->regions));
+        } else {
+          model.message = "still waiting for " + std::to_string(model.calls_pending) + " answers; refresh when they are in";
+          model.message_is_error = false;
+        }
+        model.refresh_requested = false;
         dirty = true;
       }
-      model.refresh_requested = false;
       if (take_answers(*feed, model)) dirty = true;
     }
     if (steady_clock::now() - last_tail >= kTailEvery) {
