@@ -132,25 +132,24 @@ CloudResult SimCloud::answer(const CloudCall& call) const {
   const json& svc = regions[call.region].value(call.service, json::object());
   const auto list = [&](const char* key) { return svc.value(key, json::array()); };
   const auto& p = call.params;
-  if (call.service == "rds" && call.operation == "DescribeDBInstances") {
-    auto items = filter_by(list("DBInstances"), p, {{"DBInstanceIdentifier", "DBInstanceIdentifier"}});
-    if (items.empty() && !json_string(p, "DBInstanceIdentifier").empty()) {
-      r.error = not_found("DBInstanceNotFound", "DBInstance " + json_string(p, "DBInstanceIdentifier"));
+  // Describe one by its id, or all: a named one that is missing is the API's not-found error.
+  const auto describe = [&](const char* list_key, const char* id_param, const char* missing_code, const char* what) {
+    auto items = filter_by(list(list_key), p, {{id_param, id_param}});
+    if (items.empty() && !json_string(p, id_param).empty()) {
+      r.error = not_found(missing_code, std::string(what) + " " + json_string(p, id_param));
     } else {
-      r.output = {{"DBInstances", items}};
+      r.output = {{list_key, items}};
     }
+  };
+  if (call.service == "rds" && call.operation == "DescribeDBInstances") {
+    describe("DBInstances", "DBInstanceIdentifier", "DBInstanceNotFound", "DBInstance");
   } else if (call.service == "rds" && call.operation == "DescribeDBSnapshots") {
     r.output = {{"DBSnapshots", filter_by(list("DBSnapshots"), p,
                                           {{"DBInstanceIdentifier", "DBInstanceIdentifier"},
                                            {"DBSnapshotIdentifier", "DBSnapshotIdentifier"},
                                            {"SnapshotType", "SnapshotType"}})}};
   } else if (call.service == "rds" && call.operation == "DescribeDBClusters") {
-    auto items = filter_by(list("DBClusters"), p, {{"DBClusterIdentifier", "DBClusterIdentifier"}});
-    if (items.empty() && !json_string(p, "DBClusterIdentifier").empty()) {
-      r.error = not_found("DBClusterNotFoundFault", "DBCluster " + json_string(p, "DBClusterIdentifier"));
-    } else {
-      r.output = {{"DBClusters", items}};
-    }
+    describe("DBClusters", "DBClusterIdentifier", "DBClusterNotFoundFault", "DBCluster");
   } else if (call.service == "rds" && call.operation == "DescribeDBClusterSnapshots") {
     r.output = {{"DBClusterSnapshots", filter_by(list("DBClusterSnapshots"), p,
                                                  {{"DBClusterIdentifier", "DBClusterIdentifier"},
