@@ -98,8 +98,10 @@ void SimCloud::run() {
       wake_.wait(lock);
       continue;
     }
-    if (steady_clock::now() < pending_.top().due) {
-      wake_.wait_until(lock, pending_.top().due);
+    // A copy: the wait releases the lock, and a call() meanwhile may reallocate the heap under top().
+    const auto due = pending_.top().due;
+    if (steady_clock::now() < due) {
+      wake_.wait_until(lock, due);
       continue;
     }
     Pending p = pending_.top();
