@@ -25,6 +25,14 @@ Result<std::string> clean_text(const std::string& text, const char* what, bool r
   return t;
 }
 
+// Adds `key: text` when there is text; refuses text over the limit.
+Status add_optional_text(json& data, const char* key, const std::string& text, const char* what) {
+  auto t = clean_text(text, what, false);
+  if (!t) return t.error();
+  if (!t->empty()) data[key] = *t;
+  return {};
+}
+
 }  // namespace
 
 Engine::Engine(std::unique_ptr<timeline::Journal> journal, const Clock& clock, std::string actor, Mode mode)
@@ -55,22 +63,20 @@ Result<EventDraft> Engine::draft(const Command& command) const {
           [&](const Declare& c) { return make(EventKind::IncidentDeclared, c.data); },
           [&](const StartStep& c) { return make(EventKind::StepStarted, {{"step", c.step}}); },
           [&](const CompleteStep& c) -> Result<EventDraft> {
-            auto note = clean_text(c.note, "the completion note", false);
-            if (!note) return note.error();
             json d{{"step", c.step}};
-            if (!note->empty()) d["note"] = *note;
+            if (auto s = add_optional_text(d, "note", c.note, "the completion note"); !s) return s.error();
             return make(EventKind::StepCompleted, std::move(d));
           },
           [&](const SkipStep& c) -> Result<EventDraft> {
-            auto reason = clean_text(c.reason, "skipping a step", true);
-            if (!reason) return make_error("skipping step " + std::to_string(c.step) + " needs a reason");
+            const std::string what = "skipping step " + std::to_string(c.step);
+            auto reason = clean_text(c.reason, "the skip reason", false);
+            if (!reason) return reason.error();  // over the limit: say so, not "needs a reason"
+            if (reason->empty()) return make_error(what + " needs a reason");
             return make(EventKind::StepSkipped, {{"step", c.step}, {"reason", *reason}});
           },
           [&](const FailStep& c) -> Result<EventDraft> {
-            auto reason = clean_text(c.reason, "the failure reason", false);
-            if (!reason) return reason.error();
             json d{{"step", c.step}};
-            if (!reason->empty()) d["reason"] = *reason;
+            if (auto s = add_optional_text(d, "reason", c.reason, "the failure reason"); !s) return s.error();
             return make(EventKind::StepFailed, std::move(d));
           },
           [&](const AddNote& c) -> Result<EventDraft> {
@@ -84,11 +90,9 @@ Result<EventDraft> Engine::draft(const Command& command) const {
             return make(EventKind::Decision, {{"text", *t}});
           },
           [&](const RecordComms& c) -> Result<EventDraft> {
-            auto t = clean_text(c.text, "a status update", false);
-            if (!t) return t.error();
             json d = json::object();
-            if (!c.channel.empty()) d["channel"] = sanitize_utf8(c.channel);
-            if (!t->empty()) d["text"] = *t;
+            if (auto s = add_optional_text(d, "channel", c.channel, "the channel"); !s) return s.error();
+            if (auto s = add_optional_text(d, "text", c.text, "a status update"); !s) return s.error();
             return make(EventKind::CommsSent, std::move(d));
           },
           [&](const AssignRole& c) -> Result<EventDraft> {
@@ -97,10 +101,8 @@ Result<EventDraft> Engine::draft(const Command& command) const {
                         {{"role", sanitize_utf8(trim(c.role))}, {"person", sanitize_utf8(trim(c.person))}});
           },
           [&](const Resolve& c) -> Result<EventDraft> {
-            auto t = clean_text(c.summary, "the resolution summary", false);
-            if (!t) return t.error();
             json d = json::object();
-            if (!t->empty()) d["summary"] = *t;
+            if (auto s = add_optional_text(d, "summary", c.summary, "the resolution summary"); !s) return s.error();
             return make(EventKind::IncidentResolved, std::move(d));
           },
       },

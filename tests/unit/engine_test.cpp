@@ -64,6 +64,12 @@ TEST(Engine, RefusalsAreNeverWritten) {
   EXPECT_FALSE(e->execute(AddNote{""}).ok());
   EXPECT_FALSE(e->execute(AddNote{std::string(kMaxTextBytes + 1, 'x')}).ok());
   EXPECT_FALSE(e->execute(StartStep{42}).ok());
+  auto long_reason = e->execute(SkipStep{1, std::string(kMaxTextBytes + 1, 'r')});
+  ASSERT_FALSE(long_reason.ok());
+  EXPECT_NE(long_reason.error().message.find("the limit is"), std::string::npos) << long_reason.error().message;
+  auto no_reason = e->execute(SkipStep{1, "  "});
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_NE(no_reason.error().message.find("needs a reason"), std::string::npos);
   EXPECT_EQ(f.lines(), before);
   ASSERT_TRUE(e->execute(Resolve{"done"}).ok());
   auto after = e->execute(AddNote{"too late"});

@@ -1,7 +1,6 @@
 #include "cli/incident_commands.hpp"
 
 #include <filesystem>
-#include <iterator>
 
 #include "cli/declare.hpp"
 #include "cli/status_text.hpp"
