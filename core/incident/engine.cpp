@@ -38,20 +38,10 @@ Status add_optional_text(json& data, const char* key, const std::string& text, c
 Engine::Engine(std::unique_ptr<timeline::Journal> journal, const Clock& clock, std::string actor, Mode mode)
     : journal_(std::move(journal)), clock_(clock), actor_(sanitize_utf8(actor)), mode_(mode) {}
 
-Status Engine::take(std::span<const Event> events) {
-  for (const auto& e : events) {
-    if (auto s = apply(state_, e); !s) {
-      return make_error(journal_->name() + ": seq " + std::to_string(e.seq) + " cannot be replayed: " + s.error().message);
-    }
-    events_.push_back(e);
-  }
-  return {};
-}
-
 Result<std::size_t> Engine::refresh() {
   auto fresh = journal_->read_new();
   if (!fresh) return fresh.error();
-  if (auto s = take(*fresh); !s) return s.error();
+  if (auto s = replica_.take(*fresh, journal_->name()); !s) return s.error();
   return fresh->size();
 }
 
@@ -118,19 +108,19 @@ Result<std::vector<Event>> Engine::execute(const Command& command) {
   if (!d) return d.error();
   auto written = journal_->append([&](std::span<const Event> caught_up) -> Result<std::vector<EventDraft>> {
     // Someone else may have written since we last looked: decide on the latest state.
-    if (auto s = take(caught_up); !s) return s.error();
+    if (auto s = replica_.take(caught_up, journal_->name()); !s) return s.error();
     Event tentative;
-    tentative.seq = state_.last_seq + 1;
+    tentative.seq = replica_.state().last_seq + 1;
     tentative.ts = d->ts;
     tentative.actor = d->actor;
     tentative.kind = d->kind;
     tentative.data = d->data;
-    IncidentState scratch = state_;
+    IncidentState scratch = replica_.state();
     if (auto s = apply(scratch, tentative); !s) return s.error();
     return std::vector<EventDraft>{*d};
   });
   if (!written) return written.error();
-  if (auto s = take(*written); !s) return s.error();
+  if (auto s = replica_.take(*written, journal_->name()); !s) return s.error();
   return written;
 }
 

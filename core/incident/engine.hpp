@@ -8,7 +8,7 @@
 
 #include "incident/clock.hpp"
 #include "incident/commands.hpp"
-#include "incident/state.hpp"
+#include "incident/replica.hpp"
 #include "timeline/journal.hpp"
 
 namespace drc::incident {
@@ -33,21 +33,19 @@ class Engine {
   // Checks and records one command; returns the events written.
   Result<std::vector<Event>> execute(const Command& command);
 
-  const IncidentState& state() const { return state_; }
-  const std::vector<Event>& events() const { return events_; }
+  const IncidentState& state() const { return replica_.state(); }
+  const std::vector<Event>& events() const { return replica_.events(); }
   const Clock& clock() const { return clock_; }
   std::vector<std::string> take_notices() { return journal_->take_notices(); }
 
  private:
   Result<EventDraft> draft(const Command& command) const;
-  Status take(std::span<const Event> events);
 
   std::unique_ptr<timeline::Journal> journal_;
   const Clock& clock_;
   std::string actor_;
   Mode mode_;
-  IncidentState state_;
-  std::vector<Event> events_;
+  Replica replica_;
 };
 
 }  // namespace drc::incident

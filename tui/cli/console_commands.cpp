@@ -103,7 +103,8 @@ void run(Context& ctx, const ConsoleOpts& o, bool read_only) {
     if (!s) return ctx.fail(s.error().message);
     screen = std::move(s).value();
   }
-  tui::run_console(*screen, *engine, scenario_of(rb, engine->state()), read_only);
+  const auto* scenario = scenario_of(rb, engine->state());
+  engine = tui::run_console(*screen, std::move(engine), scenario, read_only);
   screen.reset();
   ctx.out << engine->state().id << (engine->state().resolved() ? " (resolved)" : " (open)") << '\n';
 }
@@ -139,9 +140,10 @@ void demo(Context& ctx, const std::string& theme_name) {
   if (!screen) return ctx.fail(screen.error().message);
   tui::CloudFeed feed{**sim, queue, regions};
   const std::optional<runbook::Runbook> text(std::move(rb).value());
-  tui::run_console(**screen, **engine, scenario_of(text, (*engine)->state()), false, &feed);
+  const auto* scenario = scenario_of(text, (*engine)->state());
+  auto done = tui::run_console(**screen, std::move(*engine), scenario, false, &feed);
   screen->reset();
-  ctx.out << (*engine)->state().id << " (drill; kept apart from real incidents, under drills/)\n";
+  ctx.out << done->state().id << " (drill; kept apart from real incidents, under drills/)\n";
 }
 
 }  // namespace

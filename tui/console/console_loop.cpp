@@ -4,6 +4,7 @@
 
 #include "console/commander_view.hpp"
 #include "console/keys.hpp"
+#include "incident/engine_worker.hpp"
 #include "report/describe_event.hpp"
 #include "widgets/checklist.hpp"
 #include "widgets/key_bar.hpp"
@@ -34,50 +35,73 @@ bool take_answers(CloudFeed& feed, ConsoleModel& model) {
   return !answers.empty();
 }
 
+// What the worker handed back since the last look, folded into the console's copy of the incident.
+// Returns true if anything changed on screen.
+bool take_report(incident::EngineWorker& worker, incident::Replica& incident, TimelineText& timeline,
+                 ConsoleModel& model) {
+  auto report = worker.take();
+  if (report.empty()) return false;
+  if (auto s = incident.take(report.events, "the journal"); !s) {
+    model.message = s.error().message;
+    model.message_is_error = true;
+  }
+  timeline.update(incident.events());
+  for (const auto& o : report.outcomes) {
+    if (!o.written) {
+      model.message = o.written.error().message;
+      model.message_is_error = true;
+    } else if (!o.written->empty()) {
+      model.message = report::describe_event(o.written->back(), incident.state());
+      model.message_is_error = false;
+    }
+  }
+  for (const auto& n : report.notices) {
+    model.message = n;
+    model.message_is_error = true;
+  }
+  const int steps = static_cast<int>(incident.state().steps.size());
+  model.selected = std::clamp(model.selected, 0, std::max(0, steps - 1));
+  return true;
+}
+
 }  // namespace
 
-void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenario* scenario, bool read_only,
-                 CloudFeed* feed) {
+std::unique_ptr<incident::Engine> run_console(Screen& screen, std::unique_ptr<incident::Engine> engine,
+                                              const runbook::Scenario* scenario, bool read_only,
+                                              CloudFeed* feed) {
+  const incident::Clock& clock = engine->clock();
+  incident::EngineWorker worker(std::move(engine), kTailEvery);
+  incident::Replica incident;
+  TimelineText timeline;
   ConsoleModel model;
   model.read_only = read_only;
   model.has_cloud = feed != nullptr;
+  take_report(worker, incident, timeline, model);
+  model.selected = first_open_step(incident.state());
   if (feed) ask(*feed, model, inventory::inventory_calls(feed->regions));
-  model.selected = first_open_step(engine.state());
-  TimelineText timeline;
-  timeline.update(engine.events());
   bool dirty = true;
   std::int64_t shown_second = -1;
-  auto last_tail = steady_clock::now();
   while (!model.quit) {
-    const auto now = engine.clock().now();
+    const auto now = clock.now();
     const auto second = duration_cast<seconds>(now.time_since_epoch()).count();
     if (dirty || second != shown_second) {
       ui::Canvas canvas(screen.width(), screen.height());
-      draw_console(canvas, ViewInput{engine.state(), timeline.lines(), scenario, model, now});
+      draw_console(canvas, ViewInput{incident.state(), timeline.lines(), scenario, model, now});
       screen.present(canvas);
       dirty = false;
       shown_second = second;
     }
-    // Sleep in the terminal until a key, the next displayed second, or the next look at the journal.
+    // Sleep in the terminal until a key, the next displayed second, or the next look at what the engine
+    // and the cloud handed back; look often while answers are due.
     const auto into_second = duration_cast<milliseconds>(now.time_since_epoch()) % 1000;
     auto wait = std::min(milliseconds{1000} - into_second, kTailEvery);
-    if (model.calls_pending > 0) wait = std::min(wait, milliseconds{50});  // answers are due: look often
+    if (worker.in_flight() > 0) wait = std::min(wait, milliseconds{10});
+    if (model.calls_pending > 0) wait = std::min(wait, milliseconds{50});
     const auto key = screen.read_key(std::max(wait, milliseconds{1}));
     if (key.type == KeyEvent::Type::Resize) dirty = true;
     if (key.type != KeyEvent::Type::None && key.type != KeyEvent::Type::Resize) {
       dirty = true;
-      if (auto command = handle_key(model, key, engine.state())) {
-        auto written = engine.execute(*command);
-        if (!written) {
-          model.message = written.error().message;
-          model.message_is_error = true;
-        } else if (!written->empty()) {
-          model.message = report::describe_event(written->back(), engine.state());
-          model.message_is_error = false;
-        }
-        timeline.update(engine.events());
-        model.selected = std::clamp(model.selected, 0, std::max(0, static_cast<int>(engine.state().steps.size()) - 1));
-      }
+      if (auto command = handle_key(model, key, incident.state())) worker.submit(std::move(*command));
     }
     if (feed) {
       if (model.refresh_requested) {
@@ -93,19 +117,9 @@ void run_console(Screen& screen, incident::Engine& engine, const runbook::Scenar
       }
       if (take_answers(*feed, model)) dirty = true;
     }
-    if (steady_clock::now() - last_tail >= kTailEvery) {
-      last_tail = steady_clock::now();
-      auto fresh = engine.refresh();
-      if (!fresh) {
-        model.message = fresh.error().message;
-        model.message_is_error = true;
-        dirty = true;
-      } else if (*fresh > 0) {
-        timeline.update(engine.events());
-        dirty = true;
-      }
-    }
+    if (take_report(worker, incident, timeline, model)) dirty = true;
   }
+  return worker.stop();
 }
 
 std::optional<std::size_t> pick_scenario(Screen& screen, const runbook::Runbook& rb) {
