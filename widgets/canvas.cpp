@@ -2,40 +2,43 @@
 
 #include <algorithm>
 
+#include "glyph.hpp"
+
 namespace drc::ui {
-
-namespace {
-
-// Length of the UTF-8 sequence that starts with byte b (1 for a stray continuation byte).
-std::size_t sequence_length(unsigned char b) {
-  if (b >= 0xF0) return 4;
-  if (b >= 0xE0) return 3;
-  if (b >= 0xC0) return 2;
-  return 1;
-}
-
-}  // namespace
 
 Canvas::Canvas(int width, int height)
     : width_(std::max(0, width)), height_(std::max(0, height)),
       cells_(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_)) {}
 
-void Canvas::put(int x, int y, std::string_view glyph, Role role) {
-  if (x < 0 || y < 0 || x >= width_ || y >= height_) return;
+void Canvas::release(int x, int y) {
+  auto& c = cells_[static_cast<std::size_t>(y * width_ + x)];
+  if (c.glyph.empty() && x > 0) cells_[static_cast<std::size_t>(y * width_ + x - 1)].glyph = " ";
+  if (x + 1 < width_) {
+    auto& right = cells_[static_cast<std::size_t>(y * width_ + x + 1)];
+    if (right.glyph.empty()) right.glyph = " ";
+  }
+}
+
+void Canvas::put(int x, int y, std::string_view glyph, Role role, int width) {
+  if (x < 0 || y < 0 || x + width > width_ || y >= height_) return;
+  for (int k = 0; k < width; ++k) release(x + k, y);
   auto& c = cells_[static_cast<std::size_t>(y * width_ + x)];
   c.glyph.assign(glyph);
   c.role = role;
+  if (width == 2) {
+    auto& right = cells_[static_cast<std::size_t>(y * width_ + x + 1)];
+    right.glyph.clear();
+    right.role = role;
+  }
 }
 
 int Canvas::text(int x, int y, std::string_view utf8, Role role, int max_cols) {
   int col = 0;
   for (std::size_t i = 0; i < utf8.size() && col < max_cols && x + col < width_;) {
-    const auto n = std::min(sequence_length(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
-    auto glyph = utf8.substr(i, n);
-    if (n == 1 && (static_cast<unsigned char>(glyph[0]) < 0x20 || glyph[0] == 0x7f)) glyph = " ";
-    put(x + col, y, glyph, role);
-    ++col;
-    i += n;
+    const auto g = next_glyph(utf8, i);
+    if (col + g.width > max_cols || x + col + g.width > width_) break;
+    put(x + col, y, g.bytes, role, g.width);
+    col += g.width;
   }
   return col;
 }
@@ -86,7 +89,7 @@ std::string Canvas::to_text() const {
 
 int display_width(std::string_view utf8) {
   int n = 0;
-  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for_each_glyph(utf8, [&](const Glyph& g) { n += g.width; });
   return n;
 }
 
@@ -95,11 +98,11 @@ std::string ellipsize(std::string_view utf8, int max_cols) {
   if (display_width(utf8) <= max_cols) return std::string(utf8);
   std::string out;
   int cols = 0;
-  for (std::size_t i = 0; i < utf8.size() && cols < max_cols - 1;) {
-    const auto n = std::min(sequence_length(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
-    out.append(utf8.substr(i, n));
-    ++cols;
-    i += n;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto g = next_glyph(utf8, i);
+    if (cols + g.width > max_cols - 1) break;
+    out.append(g.bytes);
+    cols += g.width;
   }
   return out + "…";
 }

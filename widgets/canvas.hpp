@@ -19,7 +19,9 @@ struct Rect {
 };
 
 struct Cell {
-  std::string glyph = " ";  // one code point, UTF-8
+  // One glyph, UTF-8. Empty in the right half of a two-column glyph: that cell belongs to its left
+  // neighbour, and the screen writes nothing there.
+  std::string glyph = " ";
   Role role = Role::Normal;
   friend bool operator==(const Cell&, const Cell&) = default;
 };
@@ -33,8 +35,8 @@ class Canvas {
   Rect bounds() const { return {0, 0, width_, height_}; }
   const Cell& at(int x, int y) const { return cells_[static_cast<std::size_t>(y * width_ + x)]; }
 
-  // Writes text at (x, y), one cell per code point, stopping at max_cols or the canvas edge; control
-  // characters become spaces. Returns the columns written.
+  // Writes text at (x, y), a cell per column (two for a wide glyph), stopping at max_cols or the canvas
+  // edge, never with half a wide glyph; control characters become spaces. Returns the columns written.
   int text(int x, int y, std::string_view utf8, Role role, int max_cols = INT_MAX);
   void fill(Rect r, Role role, std::string_view glyph = " ");
   // A single-line frame with an optional title in its top edge.
@@ -46,14 +48,16 @@ class Canvas {
   std::string row_text(int y) const;
 
  private:
-  void put(int x, int y, std::string_view glyph, Role role);
+  void put(int x, int y, std::string_view glyph, Role role, int width = 1);
+  // Before (x, y) is overwritten: a wide glyph it was half of becomes a space, so no half survives.
+  void release(int x, int y);
 
   int width_;
   int height_;
   std::vector<Cell> cells_;
 };
 
-// Code points in valid UTF-8 (a cell each).
+// Columns the text takes on screen.
 int display_width(std::string_view utf8);
 // Cuts to max_cols cells, ending in "…" when it had to cut.
 std::string ellipsize(std::string_view utf8, int max_cols);

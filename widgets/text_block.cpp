@@ -1,14 +1,21 @@
 #include "text_block.hpp"
 
+#include "glyph.hpp"
+
 namespace drc::ui {
 
 namespace {
 
+// The byte length of the longest prefix that fits in `cells` columns (at least one glyph, so a line of
+// one column still advances past a wide glyph).
 std::size_t cut_at_cells(std::string_view s, int cells) {
   std::size_t i = 0;
-  for (int c = 0; i < s.size() && c < cells; ++c) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  for (int c = 0; i < s.size();) {
+    std::size_t j = i;
+    const auto g = next_glyph(s, j);
+    if (c + g.width > cells && i > 0) break;
+    c += g.width;
+    i = j;
   }
   return i;
 }

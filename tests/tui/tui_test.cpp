@@ -35,14 +35,14 @@ class Console : public ::testing::Test {
   void TearDown() override { run_tmux({"kill-server"}); }
 
   drc::test::ProcessResult run_tmux(std::vector<std::string> args) {
-    args.insert(args.begin(), {tmux, "-L", socket, "-f", "/dev/null"});
+    args.insert(args.begin(), {tmux, "-u", "-L", socket, "-f", "/dev/null"});
     return drc::test::run_process(args);
   }
   std::map<std::string, std::string> env() const {
     return {{"XDG_STATE_HOME", tmp.path().string()}, {"USER", "tester"}, {"TERM", "xterm-256color"}};
   }
   void start(const std::string& drconsole_args, int w = 100, int h = 30) {
-    const auto cmd = "env XDG_STATE_HOME=" + tmp.path().string() + " USER=tester " + DRC_BINARY + " " + drconsole_args +
+    const auto cmd = "env LANG=C.UTF-8 XDG_STATE_HOME=" + tmp.path().string() + " USER=tester " + DRC_BINARY + " " + drconsole_args +
                      "; echo $? > " + (tmp / "exit-code").string() + "; sleep 60";
     auto r = run_tmux({"new-session", "-d", "-x", std::to_string(w), "-y", std::to_string(h), cmd});
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -109,6 +109,20 @@ TEST_F(Console, ANoteFromAnotherShellAppears) {
   auto r = cli({"--as", "scribe", "note", "replica lag is 3 seconds"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(wait_for("scribe: replica lag is 3 seconds", 2s)) << screen();
+}
+
+TEST_F(Console, WideCharactersKeepTheFramesAligned) {
+  start("run " + kExamples + "payments-db-failover.md --env prod --scenario 2");
+  ASSERT_TRUE(wait_for("Steps 0/4"));
+  ASSERT_EQ(cli({"--as", "scribe", "note", "漢字 🚨 ⚠️ café paged the DBA"}).exit_code, 0);
+  ASSERT_TRUE(wait_for("paged the DBA", 2s)) << screen();
+  // The timeline row is 98 columns inside its frame: "HH:MM:SS " (9) + "scribe: " (8) + the note, where
+  // 漢字 and 🚨 take two columns each and ⚠ one (its emoji selector dropped) = 28, then 53 spaces.
+  const auto text = screen();
+  const auto at = text.find("scribe: 漢字");
+  ASSERT_NE(at, std::string::npos) << text;
+  const auto line = text.substr(at, text.find('\n', at) - at);
+  EXPECT_EQ(line, "scribe: 漢字 🚨 ⚠ café paged the DBA" + std::string(53, ' ') + "│") << text;
 }
 
 TEST_F(Console, PromptsTakeAReasonAndEscapeCancels) {

@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <clocale>
+
 #include "widgets/big_clock.hpp"
 #include "widgets/canvas.hpp"
 #include "widgets/checklist.hpp"
+#include "widgets/glyph.hpp"
 #include "widgets/key_bar.hpp"
 #include "widgets/log_view.hpp"
 #include "widgets/table.hpp"
+#include "widgets/text_block.hpp"
 
 using namespace drc::ui;
 
@@ -29,6 +33,44 @@ TEST(Canvas, EllipsizeCountsCodePoints) {
   EXPECT_EQ(ellipsize("Überprüfung läuft", 6), "Überp…");
   EXPECT_EQ(display_width("Überprüfung"), 11);
   EXPECT_EQ(ellipsize("x", 0), "");
+}
+
+namespace {
+// Widths follow the locale, as curses's do; drconsole runs under the user's (UTF-8) one.
+void use_utf8_locale() { ASSERT_NE(std::setlocale(LC_CTYPE, "C.UTF-8"), nullptr); }
+}  // namespace
+
+TEST(Glyph, WidthsFollowTheTerminal) {
+  use_utf8_locale();
+  EXPECT_EQ(display_width("漢字"), 4);
+  EXPECT_EQ(display_width("🚨 page"), 7);
+  EXPECT_EQ(display_width("e\xCC\x81"), 1);          // e + combining acute: one column
+  EXPECT_EQ(display_width("\xE2\x9A\xA0\xEF\xB8\x8F"), 1);  // ⚠ + VS16: the selector is dropped
+  std::vector<std::string> glyphs;
+  for_each_glyph("a\xE2\x9A\xA0\xEF\xB8\x8F" "b\xFF", [&](const Glyph& g) { glyphs.emplace_back(g.bytes); });
+  EXPECT_EQ(glyphs, (std::vector<std::string>{"a", "\xE2\x9A\xA0", "b", "\xEF\xBF\xBD"}));
+}
+
+TEST(Canvas, WideGlyphsTakeTwoCellsAndNeverHalf) {
+  use_utf8_locale();
+  Canvas c(7, 1);
+  EXPECT_EQ(c.text(0, 0, "a漢字b", Role::Normal), 6);
+  EXPECT_EQ(c.row_text(0), "a漢字b");
+  EXPECT_EQ(c.at(1, 0).glyph, "漢");
+  EXPECT_EQ(c.at(2, 0).glyph, "");  // the right half belongs to its left neighbour
+  c.text(2, 0, "x", Role::Normal);  // overwriting half of 漢 blanks the other half
+  EXPECT_EQ(c.row_text(0), "a x字b");
+  EXPECT_EQ(c.text(5, 0, "漢字", Role::Normal), 2);  // only one fits before the edge
+  EXPECT_EQ(c.row_text(0), "a x字漢");
+  EXPECT_EQ(c.text(0, 0, "漢字", Role::Normal, 3), 2);  // and never half of one at max_cols
+  EXPECT_EQ(c.row_text(0), "漢x字漢");
+}
+
+TEST(Canvas, EllipsizeAndWrapCountColumns) {
+  use_utf8_locale();
+  EXPECT_EQ(ellipsize("漢字漢字", 5), "漢字…");
+  EXPECT_EQ(ellipsize("漢字漢字", 4), "漢…");
+  EXPECT_EQ(wrap_text("漢字漢字漢字", 5), (std::vector<std::string>{"漢字", "漢字", "漢字"}));
 }
 
 TEST(Checklist, MarksSelectionAndRightText) {
@@ -120,7 +162,6 @@ TEST(KeyBar, DropsHintsThatDoNotFit) {
 }
 
 #include "widgets/line_editor.hpp"
-#include "widgets/text_block.hpp"
 
 TEST(TextBlock, WrapsAtSpacesKeepsIndentAndCuts) {
   EXPECT_EQ(wrap_text("restore the database from the latest snapshot", 16),

@@ -84,6 +84,7 @@ void Screen::present(const ui::Canvas& canvas) {
       // The bottom-right cell scrolls some terminals: curses refuses to write it, and nothing is lost.
       if (y == LINES - 1 && x == COLS - 1) continue;
       const auto& cell = canvas.at(x, y);
+      if (cell.glyph.empty()) continue;  // the right half of a wide glyph, drawn with its left
       if (full || !(last_->at(x, y) == cell)) draw_cell(x, y, cell);
     }
   }
