@@ -1,0 +1,56 @@
+#include "aws/http/request.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "aws/http/uri.hpp"
+
+namespace drc::aws::http {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string Request::authority() const {
+  const int default_port = scheme == "http" ? 80 : 443;
+  std::string h = host;
+  if (h.find(':') != std::string::npos && h.front() != '[') h = "[" + h + "]";  // an IPv6 literal
+  if (port && *port != default_port) h += ":" + std::to_string(*port);
+  return h;
+}
+
+std::string Request::query_string() const {
+  std::string out;
+  for (const auto& [k, v] : query) {
+    if (!out.empty()) out += '&';
+    out += percent_encode(k);
+    if (!v.empty()) out += '=' + percent_encode(v);  // "?versioning", as the models write it
+  }
+  return out;
+}
+
+std::string Request::url() const {
+  std::string u = scheme + "://" + authority() + (path.empty() ? "/" : path);
+  if (!query.empty()) u += "?" + query_string();
+  return u;
+}
+
+const std::string* Request::header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (iequals(k, name)) return &v;
+  }
+  return nullptr;
+}
+
+void Request::set_header(std::string_view name, std::string value) {
+  remove_header(name);
+  headers.emplace_back(std::string(name), std::move(value));
+}
+
+void Request::remove_header(std::string_view name) {
+  std::erase_if(headers, [&](const auto& h) { return iequals(h.first, name); });
+}
+
+}  // namespace drc::aws::http
