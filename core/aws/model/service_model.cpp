@@ -14,19 +14,34 @@ namespace {
 // Model files are our own, but a damaged or hand-edited one must still give a clear error, not a crash.
 constexpr std::uintmax_t kMaxModelBytes = 16u << 20;
 
-Protocol protocol_of(const std::string& p, const std::string& file) {
+std::string get(const ordered_json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<Protocol> known_protocol(const std::string& p) {
   if (p == "query") return Protocol::Query;
   if (p == "ec2") return Protocol::Ec2;
   if (p == "json") return Protocol::Json;
   if (p == "rest-json") return Protocol::RestJson;
   if (p == "rest-xml") return Protocol::RestXml;
-  throw std::runtime_error(file + ": protocol \"" + p + "\" is not one drconsole speaks");
+  return std::nullopt;
 }
 
-std::string get(const ordered_json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+// A service may speak several protocols (CloudWatch: smithy-rpc-v2-cbor, json, query); the first one in
+// its list that drconsole speaks is used.
+Protocol protocol_of(const ordered_json& meta, const std::string& file) {
+  std::vector<std::string> offered;
+  if (auto it = meta.find("protocols"); it != meta.end() && it->is_array()) {
+    for (const auto& p : *it) offered.push_back(p.get<std::string>());
+  }
+  offered.push_back(get(meta, "protocol"));
+  for (const auto& p : offered) {
+    if (auto known = known_protocol(p)) return *known;
+  }
+  throw std::runtime_error(file + ": protocol \"" + offered.back() + "\" is not one drconsole speaks");
 }
+
 
 // `{"s":"Name",...}` → 's' and "Name"; false for a line of another form.
 bool record_key(std::string_view line, char& kind, std::string_view& name) {
@@ -71,7 +86,7 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::open(const std::filesy
     md.target_prefix = get(meta, "targetPrefix");
     md.global_endpoint = get(meta, "globalEndpoint");
     md.xml_namespace = get(meta, "xmlNamespace");
-    md.protocol = protocol_of(get(meta, "protocol"), file.string());
+    md.protocol = protocol_of(meta, file.string());
     md.query_compatible = meta.contains("awsQueryCompatible");
     md.service = file.stem().string();
     for (const auto& [k, v] : cli.at("commands").items()) m->cli_commands_.emplace(k, v.get<std::string>());
