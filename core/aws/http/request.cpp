@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "aws/http/response.hpp"
 #include "aws/http/uri.hpp"
 
 namespace drc::aws::http {
@@ -38,6 +39,13 @@ std::string Request::url() const {
 }
 
 const std::string* Request::header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (iequals(k, name)) return &v;
+  }
+  return nullptr;
+}
+
+const std::string* Response::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
     if (iequals(k, name)) return &v;
   }

@@ -15,13 +15,6 @@ using model::Location;
 using model::Protocol;
 using model::ShapeType;
 
-const std::string* HttpResponse::header(std::string_view name) const {
-  for (const auto& [k, v] : headers) {
-    if (http::iequals(k, name)) return &v;
-  }
-  return nullptr;
-}
-
 namespace detail {
 
 const model::Shape& Reader::shape(const std::string& name) const {

@@ -7,18 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "aws/http/request.hpp"
+#include "aws/http/response.hpp"
 #include "aws/model/service_model.hpp"
 #include "util/result.hpp"
 
 namespace drc::aws::protocol {
 
-struct HttpResponse {
-  int status = 0;
-  http::Pairs headers;
-  std::string body;
-  const std::string* header(std::string_view name) const;
-};
+using HttpResponse = http::Response;
 
 struct ParseOptions {
   // The aws CLI's cli_timestamp_format: "wire" (as sent) or "iso8601" (2026-11-23T21:00:00+00:00).
