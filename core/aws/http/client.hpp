@@ -3,7 +3,8 @@
 // over requests and get each outcome through a callback (on the I/O thread); nothing waits for the
 // network on the caller's thread. Connections are reused, many requests are in flight at once, every
 // request has a connect and a total timeout, bodies are capped, and TLS peers are always verified:
-// plain http:// is accepted only to a loopback address (moto_server, a local test server).
+// plain http:// is accepted only to a loopback address (moto_server, a local test server) and to the
+// link-local instance metadata and container credential services.
 
 #include <chrono>
 #include <functional>
@@ -62,5 +63,7 @@ class Client {
 
 // True for 127.0.0.0/8, ::1 and "localhost".
 bool is_loopback_host(std::string_view host);
+// Loopback, or the link-local metadata services (169.254.0.0/16, fd00:ec2::254).
+bool plain_http_allowed(std::string_view host);
 
 }  // namespace drc::aws::http

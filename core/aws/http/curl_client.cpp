@@ -17,6 +17,11 @@ bool is_loopback_host(std::string_view host) {
   return host.rfind("127.", 0) == 0;
 }
 
+bool plain_http_allowed(std::string_view host) {
+  // Loopback, and the link-local addresses of the instance metadata and container credential services.
+  return is_loopback_host(host) || host.rfind("169.254.", 0) == 0 || host == "fd00:ec2::254";
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -112,11 +117,12 @@ class CurlClient final : public Client {
   }
 
   void send(Request request, Done done, SendOptions options) override {
-    if (request.scheme == "http" && !is_loopback_host(request.host)) {
+    if (request.scheme == "http" && !plain_http_allowed(request.host)) {
       Outcome o;
       o.failure = Failure::Refused;
       o.message = "refusing to send a signed request over plain http to " + request.host +
-                  ": use https (plain http is only for a local endpoint such as moto_server on 127.0.0.1)";
+                  ": use https (plain http is only for a local endpoint such as moto_server on 127.0.0.1, and the "
+                  "link-local instance metadata and container credential services)";
       done(std::move(o));
       return;
     }

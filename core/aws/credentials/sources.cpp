@@ -1,0 +1,220 @@
+// The credential sources of the standard chain that need no network: environment variables, a
+// profile's static keys, an assumed role (the STS call itself is the client's), credential_process.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <thread>
+
+#include "aws/credentials/provider.hpp"
+
+namespace drc::aws::credentials {
+
+namespace {
+
+class EnvironmentSource final : public Source {
+ public:
+  explicit EnvironmentSource(config::Env env) : env_(std::move(env)) {}
+  std::string describe() const override { return "environment variables (AWS_ACCESS_KEY_ID)"; }
+  void load(std::function<void(Lookup)> done) override {
+    const auto key = env_("AWS_ACCESS_KEY_ID");
+    const auto secret = env_("AWS_SECRET_ACCESS_KEY");
+    if (!key || key->empty()) return done(Lookup::not_configured());
+    if (!secret || secret->empty()) {
+      return done(Lookup::failed("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not"));
+    }
+    Credentials c;
+    c.access_key_id = *key;
+    c.secret_access_key = Secret(*secret);
+    if (auto t = env_("AWS_SESSION_TOKEN"); t && !t->empty()) c.session_token = Secret(*t);
+    c.source = "environment";
+    done(Lookup::found(std::move(c)));
+  }
+
+ private:
+  config::Env env_;
+};
+
+// Runs credential_process off the caller's thread; its stdout is the JSON answer.
+class ProcessSource final : public Source {
+ public:
+  ProcessSource(std::string command, std::string profile) : command_(std::move(command)), profile_(std::move(profile)) {}
+  ~ProcessSource() override {
+    if (worker_.joinable()) worker_.join();
+  }
+  std::string describe() const override { return "credential_process of profile " + profile_; }
+  void load(std::function<void(Lookup)> done) override {
+    if (worker_.joinable()) worker_.join();
+    worker_ = std::thread([this, done = std::move(done)] { done(run()); });
+  }
+
+ private:
+  Lookup run() const {
+    const std::string what = "credential_process of profile " + profile_;
+    FILE* p = ::popen(command_.c_str(), "r");
+    if (!p) return Lookup::failed(what + " could not be started");
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (out.size() < (1u << 20)) {
+      const auto n = std::fread(buf.data(), 1, buf.size(), p);
+      if (n == 0) break;
+      out.append(buf.data(), n);
+    }
+    const int status = ::pclose(p);
+    if (status != 0) {
+      return Lookup::failed(what + " exited with status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : status));
+    }
+    auto c = credentials_from_json(out, what);
+    if (!c) return Lookup::failed(c.error().message);
+    return Lookup::found(std::move(*c));
+  }
+
+  std::string command_;
+  std::string profile_;
+  std::thread worker_;
+};
+
+class StaticSource final : public Source {
+ public:
+  StaticSource(Credentials c, std::string where) : creds_(std::move(c)), where_(std::move(where)) {}
+  std::string describe() const override { return where_; }
+  void load(std::function<void(Lookup)> done) override { done(Lookup::found(creds_)); }
+
+ private:
+  Credentials creds_;
+  std::string where_;
+};
+
+class NothingSource final : public Source {
+ public:
+  explicit NothingSource(std::string where) : where_(std::move(where)) {}
+  std::string describe() const override { return where_; }
+  void load(std::function<void(Lookup)> done) override { done(Lookup::not_configured()); }
+
+ private:
+  std::string where_;
+};
+
+class FailingSource final : public Source {
+ public:
+  FailingSource(std::string where, std::string error) : where_(std::move(where)), error_(std::move(error)) {}
+  std::string describe() const override { return where_; }
+  void load(std::function<void(Lookup)> done) override { done(Lookup::failed(error_)); }
+
+ private:
+  std::string where_, error_;
+};
+
+// role_arn with a source: the source's credentials, then STS AssumeRole with them.
+class AssumeRoleSource final : public Source {
+ public:
+  AssumeRoleSource(std::unique_ptr<Source> source, AssumeRoleParams params, AssumeRole call, std::string profile)
+      : source_(std::move(source)), params_(std::move(params)), call_(std::move(call)), profile_(std::move(profile)) {}
+  std::string describe() const override { return "role " + params_.role_arn + " of profile " + profile_; }
+  void load(std::function<void(Lookup)> done) override {
+    source_->load([this, done](Lookup l) {
+      if (l.state == Lookup::State::Failed) return done(l);
+      if (l.state == Lookup::State::NotConfigured) {
+        return done(Lookup::failed("profile " + profile_ + " assumes " + params_.role_arn + " but its source (" +
+                                   source_->describe() + ") has no credentials"));
+      }
+      if (!call_) return done(Lookup::failed("assuming a role needs STS, which is not available here"));
+      call_(l.creds, params_, [this, done](Result<Credentials> r) {
+        if (!r) return done(Lookup::failed("assuming " + params_.role_arn + " failed: " + r.error().message));
+        r->source = "role " + params_.role_arn;
+        done(Lookup::found(std::move(*r)));
+      });
+    });
+  }
+
+ private:
+  std::unique_ptr<Source> source_;
+  AssumeRoleParams params_;
+  AssumeRole call_;
+  std::string profile_;
+};
+
+std::string get(const config::Section& s, const std::string& k) {
+  auto it = s.find(k);
+  return it == s.end() ? std::string() : it->second;
+}
+
+std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& profile, int depth) {
+  const std::string where = "profile " + profile + " (" + in.config->credentials_file.string() + ", " +
+                            in.config->config_file.string() + ")";
+  if (depth > 8) return std::make_unique<FailingSource>(where, "profile " + profile + ": source_profile goes round in a circle");
+  const auto* p = in.config->profile(profile);
+  if (!p) {
+    // A profile asked for by name that does not exist is an error; the implicit "default" is just absent.
+    if (profile != "default" || depth > 0) {
+      return std::make_unique<FailingSource>(where, "The config profile (" + profile + ") could not be found");
+    }
+    return std::make_unique<NothingSource>(where);
+  }
+  const auto role = get(*p, "role_arn");
+  // A source profile with keys of its own lends those; one with only a role assumes it in turn.
+  const bool keys_here = !get(*p, "aws_access_key_id").empty();
+  if (!role.empty() && !(depth > 0 && keys_here)) {
+    AssumeRoleParams params;
+    params.role_arn = role;
+    params.session_name = get(*p, "role_session_name");
+    if (params.session_name.empty()) {
+      params.session_name = "drconsole-session-" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                                                       in.now().time_since_epoch()).count());
+    }
+    params.external_id = get(*p, "external_id");
+    if (auto d = get(*p, "duration_seconds"); !d.empty()) params.duration_seconds = std::atoi(d.c_str());
+    params.region = in.region;
+    if (!get(*p, "mfa_serial").empty()) {
+      return std::make_unique<FailingSource>(where, "profile " + profile + " needs an MFA code (mfa_serial), which drconsole "
+                                                    "cannot prompt for: use credentials from an MFA session instead");
+    }
+    std::unique_ptr<Source> source;
+    if (const auto sp = get(*p, "source_profile"); !sp.empty()) {
+      source = profile_chain(in, sp, depth + 1);
+    } else if (const auto cs = get(*p, "credential_source"); cs == "Environment") {
+      source = environment_source(in.env);
+    } else if (cs == "EcsContainer") {
+      source = container_source(in);
+    } else if (cs == "Ec2InstanceMetadata") {
+      source = instance_metadata_source(in);
+    } else {
+      return std::make_unique<FailingSource>(where, "profile " + profile + " has role_arn but neither source_profile nor a "
+                                                    "credential_source of Environment, EcsContainer or Ec2InstanceMetadata");
+    }
+    return std::make_unique<AssumeRoleSource>(std::move(source), params, in.assume_role, profile);
+  }
+  const auto key = get(*p, "aws_access_key_id");
+  if (!key.empty()) {
+    const auto secret = get(*p, "aws_secret_access_key");
+    if (secret.empty()) return std::make_unique<FailingSource>(where, "profile " + profile + " has aws_access_key_id but no aws_secret_access_key");
+    Credentials c;
+    c.access_key_id = key;
+    c.secret_access_key = Secret(secret);
+    if (auto t = get(*p, "aws_session_token"); !t.empty()) c.session_token = Secret(t);
+    c.source = "profile " + profile;
+    return std::make_unique<StaticSource>(std::move(c), where);
+  }
+  if (auto cmd = get(*p, "credential_process"); !cmd.empty()) return std::make_unique<ProcessSource>(cmd, profile);
+  return std::make_unique<NothingSource>(where);
+}
+
+}  // namespace
+
+std::unique_ptr<Source> environment_source(config::Env env) { return std::make_unique<EnvironmentSource>(std::move(env)); }
+
+std::unique_ptr<Source> profile_source(ChainInputs inputs) { return profile_chain(inputs, inputs.profile, 0); }
+
+std::shared_ptr<Provider> default_chain(ChainInputs in) {
+  if (!in.now) in.now = [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); };
+  std::vector<std::unique_ptr<Source>> chain;
+  if (!in.profile_from_flag) chain.push_back(environment_source(in.env));
+  chain.push_back(profile_source(in));
+  chain.push_back(container_source(in));
+  chain.push_back(instance_metadata_source(in));
+  return std::make_shared<Provider>(std::move(chain), in.now);
+}
+
+}  // namespace drc::aws::credentials
