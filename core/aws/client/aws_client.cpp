@@ -1,0 +1,332 @@
+#include "aws/client/aws_client.hpp"
+
+#include <openssl/evp.h>
+
+#include <future>
+#include <regex>
+
+#include "aws/client/redact.hpp"
+#include "aws/http/uri.hpp"
+#include "aws/protocol/serializer.hpp"
+#include "aws/protocol/values.hpp"
+#include "aws/sigv4/signer.hpp"
+
+namespace drc::aws::client {
+
+using Json = nlohmann::ordered_json;
+using namespace std::chrono;
+
+struct AwsClient::Attempt {
+  CallRequest request;
+  CallResult result;
+  std::function<void(CallResult)> done;
+  std::shared_ptr<const model::ServiceModel> model;
+  const model::Operation* op = nullptr;
+  http::Request wire;
+  sigv4::Params signing;
+  Credentials creds;
+  steady_clock::time_point started = steady_clock::now();
+  FailureKind last_kind = FailureKind::None;
+};
+
+std::string CallResult::error_text() const {
+  if (error) {
+    std::string retries;
+    if (attempts > 1) retries = " (reached max retries: " + std::to_string(attempts - 1) + ")";
+    return "An error occurred (" + error->code + ") when calling the " + operation + " operation" + retries + ": " +
+           error->message;
+  }
+  return failure;
+}
+
+namespace {
+
+std::string md5_base64(const std::string& body) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(body.data(), body.size(), digest, &len, EVP_md5(), nullptr);
+  return protocol::base64_encode(std::string_view(reinterpret_cast<const char*>(digest), len));
+}
+
+std::string setting(const config::Env& env, const config::SharedConfig& cfg, const std::string& profile,
+                    const char* env_name, const char* key) {
+  if (env_name) {
+    if (auto v = env(env_name); v && !v->empty()) return *v;
+  }
+  if (const auto* p = cfg.profile(profile)) {
+    if (auto it = p->find(key); it != p->end()) return it->second;
+  }
+  return {};
+}
+
+// A bucket that can be a host name label: lower case, digits and hyphens, 3 to 63 long, not an IP.
+bool virtual_hostable(const std::string& bucket) {
+  static const std::regex kLabel("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$");
+  return std::regex_match(bucket, kLabel);
+}
+
+Timestamp now_ms() { return floor<milliseconds>(system_clock::now()); }
+
+}  // namespace
+
+Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
+  std::unique_ptr<AwsClient> c(new AwsClient());
+  c->config_ = std::move(config);
+  auto& cfg = c->config_;
+  auto shared = config::load_shared_config(cfg.env);
+  if (!shared) return shared.error();
+  c->shared_ = std::make_shared<const config::SharedConfig>(std::move(*shared));
+  c->profile_ = config::profile_name(cfg.env, cfg.profile_flag);
+  if (!cfg.profile_flag.empty() && !c->shared_->profile(c->profile_)) {
+    return make_error("The config profile (" + c->profile_ + ") could not be found");
+  }
+  c->region_ = !cfg.region_flag.empty() ? cfg.region_flag : setting(cfg.env, *c->shared_, c->profile_, "AWS_REGION", "region");
+  if (c->region_.empty()) c->region_ = setting(cfg.env, *c->shared_, c->profile_, "AWS_DEFAULT_REGION", "region");
+  const auto attempts = setting(cfg.env, *c->shared_, c->profile_, "AWS_MAX_ATTEMPTS", "max_attempts");
+  const auto mode = setting(cfg.env, *c->shared_, c->profile_, "AWS_RETRY_MODE", "retry_mode");
+  if (mode == "legacy") c->retry_ = {5, RetryMode::Legacy};
+  if (mode == "adaptive") c->retry_.mode = RetryMode::Adaptive;
+  if (!attempts.empty()) {
+    const int n = std::atoi(attempts.c_str());
+    if (n < 1) return make_error("max_attempts must be a whole number of at least 1, not \"" + attempts + "\"");
+    c->retry_.max_attempts = n;
+  }
+  if (cfg.max_attempts) c->retry_.max_attempts = std::max(1, *cfg.max_attempts);
+  auto catalog = model::ModelCatalog::open(cfg.models_dir);
+  if (!catalog) return catalog.error();
+  c->catalog_ = *catalog;
+  auto partitions = endpoints::Partitions::load(cfg.models_dir / "endpoints.json");
+  if (!partitions) return partitions.error();
+  c->partitions_ = *partitions;
+  auto http = http::Client::create(cfg.http);
+  if (!http) return http.error();
+  c->http_ = std::move(*http);
+
+  credentials::ChainInputs in;
+  in.env = cfg.env;
+  in.config = c->shared_;
+  in.profile = c->profile_;
+  in.profile_from_flag = !cfg.profile_flag.empty();
+  in.region = c->region_;
+  in.http = c->http_.get();
+  in.now = now_ms;
+  AwsClient* self = c.get();
+  in.assume_role = [self](const Credentials& source, const credentials::AssumeRoleParams& p, credentials::Done done) {
+    CallRequest r;
+    r.service = "sts";
+    r.operation = "AssumeRole";
+    r.params = {{"RoleArn", p.role_arn}, {"RoleSessionName", p.session_name}, {"DurationSeconds", p.duration_seconds}};
+    if (!p.external_id.empty()) r.params["ExternalId"] = p.external_id;
+    r.region = p.region.empty() ? "us-east-1" : p.region;
+    r.credentials = source;
+    self->call(std::move(r), [done](CallResult res) {
+      if (!res.ok()) return done(make_error(res.error_text()));
+      const auto& got = (*res.output)["Credentials"];
+      Credentials out;
+      out.access_key_id = got.value("AccessKeyId", "");
+      out.secret_access_key = Secret(got.value("SecretAccessKey", ""));
+      out.session_token = Secret(got.value("SessionToken", ""));
+      if (auto t = protocol::parse_timestamp(got.value("Expiration", Json()))) out.expiration = floor<milliseconds>(*t);
+      done(std::move(out));
+    });
+  };
+  c->credentials_ = credentials::default_chain(std::move(in));
+  return c;
+}
+
+AwsClient::~AwsClient() { http_.reset(); }
+
+Result<std::shared_ptr<const model::ServiceModel>> AwsClient::service(const std::string& name) const {
+  return catalog_->service(name);
+}
+
+double AwsClient::random01() {
+  std::lock_guard lock(random_mutex_);
+  return std::uniform_real_distribution<double>(0.0, 1.0)(random_);
+}
+
+void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) {
+  auto a = std::make_shared<Attempt>();
+  a->done = std::move(done);
+  a->request = std::move(request);
+  auto& r = a->result;
+  r.service = a->request.service;
+  r.operation = a->request.operation;
+  r.region = a->request.region.empty() ? region_ : a->request.region;
+  auto fail = [&](std::string why, bool bad_input) {
+    r.failure = std::move(why);
+    r.bad_input = bad_input;
+    finish(a);
+  };
+  auto svc = catalog_->service(a->request.service);
+  if (!svc) return fail(svc.error().message, true);
+  a->model = *svc;
+  a->op = a->model->operation(a->request.operation);
+  if (!a->op) return fail("the " + a->model->metadata().cli_name + " model has no operation " + a->request.operation, true);
+  r.access = a->op->access;
+  r.params_redacted = a->op->input.empty() ? Json::object() : redact(*a->model, a->op->input, a->request.params);
+  if (r.region.empty()) return fail("You must specify a region. You can also configure your region by running \"aws configure\".", true);
+
+  // Idempotency tokens the caller left out are filled in, as the SDKs do.
+  if (!a->op->input.empty() && a->request.params.is_object()) {
+    if (const auto* in = a->model->shape(a->op->input)) {
+      for (const auto& m : in->members) {
+        if (m.idempotency_token && !a->request.params.contains(m.name)) {
+          std::uniform_int_distribution<unsigned> hex(0, 15);
+          std::string uuid = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx";
+          std::lock_guard lock(random_mutex_);
+          for (auto& ch : uuid) {
+            if (ch == 'x') ch = "0123456789abcdef"[hex(random_)];
+            if (ch == 'y') ch = "89ab"[hex(random_) & 3];
+          }
+          a->request.params[m.name] = uuid;
+        }
+      }
+    }
+  }
+  auto serialized = protocol::serialize(*a->model, *a->op, a->request.params);
+  if (!serialized) return fail("Parameter validation failed:\n" + serialized.error().message, true);
+
+  const auto& md = a->model->metadata();
+  endpoints::Endpoint ep;
+  if (auto url = endpoints::configured_endpoint_url(md, config_.endpoint_url_flag, config_.env, *shared_, profile_)) {
+    auto parsed = endpoints::parse_endpoint_url(*url);
+    if (!parsed) return fail(parsed.error().message, true);
+    ep = *parsed;
+    ep.signing_region = r.region;
+    // A global service behind a custom endpoint still signs for its partition's region.
+    if (auto std_ep = partitions_->resolve(md, r.region)) ep.signing_region = std_ep->signing_region;
+  } else {
+    auto resolved = partitions_->resolve(md, r.region);
+    if (!resolved) return fail(resolved.error().message, true);
+    ep = *resolved;
+  }
+  auto& w = a->wire;
+  w = std::move(serialized->request);
+  w.scheme = ep.scheme;
+  w.host = ep.host;
+  w.port = ep.port;
+  if (!serialized->host_prefix.empty() && !(ep.custom && std::regex_match(ep.host, std::regex("^[0-9.]+$")))) {
+    w.host = serialized->host_prefix + w.host;
+  }
+  const bool s3 = md.signing_name == "s3";
+  if (s3 && !ep.custom && a->request.params.contains("Bucket") && a->op->request_uri.rfind("/{Bucket}", 0) == 0) {
+    const auto bucket = a->request.params["Bucket"].get<std::string>();
+    const auto prefix = "/" + http::percent_encode(bucket, "~");
+    if (virtual_hostable(bucket) && w.path.rfind(prefix, 0) == 0) {
+      w.host = bucket + "." + w.host;
+      w.path = w.path.substr(prefix.size());
+      if (w.path.empty() || w.path[0] != '/') w.path = "/" + w.path;
+    }
+  }
+  w.path = ep.base_path + w.path;
+  if (a->op->checksum_required && !w.header("Content-MD5")) {
+    bool has_checksum = false;
+    for (const auto& [k, v] : w.headers) has_checksum = has_checksum || k.rfind("x-amz-checksum-", 0) == 0;
+    if (!has_checksum) w.headers.emplace_back("Content-MD5", md5_base64(w.body));
+  }
+  a->signing.region = ep.signing_region;
+  a->signing.service = md.signing_name;
+  a->signing.s3 = s3;
+  start(a);
+}
+
+void AwsClient::start(std::shared_ptr<Attempt> a) {
+  if (a->request.credentials) {
+    a->creds = *a->request.credentials;
+    send(a, 0ms);
+    return;
+  }
+  credentials_->get([this, a](Result<Credentials> c) {
+    if (!c) {
+      a->result.failure = c.error().message;
+      finish(a);
+      return;
+    }
+    a->creds = std::move(*c);
+    send(a, 0ms);
+  });
+}
+
+void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
+  ++a->result.attempts;
+  auto req = a->wire;
+  a->signing.time = now_ms() + delay;
+  sigv4::sign(req, a->creds, a->signing);
+  if (config_.debug) {
+    std::string line = a->model->metadata().cli_name + " " + a->op->name + " attempt " + std::to_string(a->result.attempts) +
+                       ": " + req.method + " " + req.url() + " params " + a->result.params_redacted.dump();
+    for (const auto& [k, v] : req.headers) line += "\n  " + k + ": " + redact_header(k, v);
+    config_.debug(line);
+  }
+  http::SendOptions opts;
+  opts.delay = delay;
+  opts.total_timeout = config_.read_timeout;
+  http_->send(std::move(req), [this, a](http::Outcome o) {
+    auto& r = a->result;
+    std::string code;
+    int status = 0;
+    if (o.response) {
+      status = o.response->status;
+      r.http_status = status;
+      if (status >= 300) {
+        r.error = protocol::parse_error(*a->model, *o.response);
+        code = r.error->code;
+        r.request_id = r.error->request_id;
+      }
+    }
+    const auto kind = classify_failure(o.failure, status, code);
+    if (kind == FailureKind::None) {
+      auto parsed = protocol::parse_response(*a->model, *a->op, *o.response, config_.parse);
+      r.error.reset();
+      if (!parsed) {
+        r.failure = parsed.error().message;
+      } else {
+        r.output = std::move(parsed->output);
+        r.request_id = parsed->request_id;
+      }
+      quota_.on_success(r.attempts > 1, a->last_kind);
+      finish(a);
+      return;
+    }
+    if (!o.response) {
+      r.failure = "Could not connect to the endpoint URL: \"" + a->wire.url() + "\" (" + o.message + ")";
+    }
+    const bool retryable = kind == FailureKind::Throttling || kind == FailureKind::Transient || kind == FailureKind::Connection;
+    if (retryable && r.attempts < retry_.max_attempts && quota_.acquire(kind)) {
+      a->last_kind = kind;
+      if (config_.debug) {
+        config_.debug(a->op->name + " attempt " + std::to_string(r.attempts) + " failed (" +
+                      (o.response ? "HTTP " + std::to_string(status) + " " + code : o.message) + "); retrying");
+      }
+      r.failure.clear();
+      r.error.reset();
+      send(a, backoff(r.attempts + 1, [this] { return random01(); }));
+      return;
+    }
+    finish(a);
+  });
+}
+
+void AwsClient::finish(std::shared_ptr<Attempt> a) {
+  a->result.duration = duration_cast<milliseconds>(steady_clock::now() - a->started);
+  if (config_.debug && a->op) {
+    const auto& r = a->result;
+    config_.debug(a->result.operation + " finished after " + std::to_string(r.attempts) + " attempt(s) in " +
+                  std::to_string(r.duration.count()) + " ms: " +
+                  (r.ok() ? "ok, output " + (a->op->output.empty() ? std::string("{}") : redact(*a->model, a->op->output, *r.output).dump())
+                          : r.error_text()) +
+                  (r.request_id.empty() ? "" : " (request id " + r.request_id + ")"));
+  }
+  auto done = std::move(a->done);
+  done(std::move(a->result));
+}
+
+CallResult AwsClient::call_sync(CallRequest request) {
+  std::promise<CallResult> p;
+  auto f = p.get_future();
+  call(std::move(request), [&p](CallResult r) { p.set_value(std::move(r)); });
+  return f.get();
+}
+
+}  // namespace drc::aws::client

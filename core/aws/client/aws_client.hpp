@@ -1,0 +1,104 @@
+#pragma once
+// The AWS client: one call of any modelled operation, from JSON input to JSON output, asynchronously.
+// It finds the model, fills idempotency tokens, serializes, resolves the endpoint (S3 virtual-hosted
+// unless an endpoint URL is given), gets credentials from the standard chain, signs, sends on the HTTP
+// client's I/O thread, retries throttling and transient failures in AWS's standard mode, and parses the
+// output or the service's error. Nothing it does blocks the caller's thread.
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "aws/client/retry.hpp"
+#include "aws/config/shared_config.hpp"
+#include "aws/credentials/provider.hpp"
+#include "aws/endpoints/endpoints.hpp"
+#include "aws/http/client.hpp"
+#include "aws/model/model_catalog.hpp"
+#include "aws/protocol/response.hpp"
+
+namespace drc::aws::client {
+
+struct ClientConfig {
+  config::Env env = config::process_env();
+  std::string profile_flag;       // --profile
+  std::string region_flag;        // --region
+  std::string endpoint_url_flag;  // --endpoint-url
+  std::filesystem::path models_dir = model::default_models_dir();
+  protocol::ParseOptions parse;
+  std::optional<int> max_attempts;  // else AWS_MAX_ATTEMPTS, the profile's max_attempts, or 3
+  http::ClientOptions http;
+  std::optional<std::chrono::milliseconds> read_timeout;  // --cli-read-timeout
+  // Redacted lines about each request and response, for a debug log; null: none.
+  std::function<void(const std::string&)> debug;
+};
+
+struct CallRequest {
+  std::string service;    // the aws CLI's name or botocore's
+  std::string operation;  // the model's name, e.g. DescribeDBInstances
+  nlohmann::ordered_json params = nlohmann::ordered_json::object();
+  std::string region;                       // empty: the client's
+  std::optional<Credentials> credentials;   // instead of the chain's (STS AssumeRole uses this)
+};
+
+struct CallResult {
+  std::string service, operation, region;
+  nlohmann::ordered_json params_redacted;  // safe to log, record and show
+  std::optional<nlohmann::ordered_json> output;
+  std::optional<protocol::ServiceError> error;  // the service said no
+  std::string failure;                          // no answer (network, credentials, bad input): why
+  bool bad_input = false;                       // the failure is the caller's parameters (exit code 2 territory)
+  std::string request_id;
+  int http_status = 0;
+  int attempts = 0;
+  std::chrono::milliseconds duration{0};
+  model::Access access = model::Access::Write;
+  bool ok() const { return output.has_value(); }
+  // "An error occurred (Code) when calling the Operation operation: message", as the aws CLI words it.
+  std::string error_text() const;
+};
+
+class AwsClient {
+ public:
+  static Result<std::unique_ptr<AwsClient>> create(ClientConfig config);
+  ~AwsClient();
+
+  // The region used when a call names none: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's.
+  const std::string& default_region() const { return region_; }
+  const std::string& profile() const { return profile_; }
+  Result<std::shared_ptr<const model::ServiceModel>> service(const std::string& name) const;
+
+  // `done` runs once, on the I/O thread or (for input that cannot be sent) on the caller's.
+  void call(CallRequest request, std::function<void(CallResult)> done);
+  // Waits for the result: for the command line, never for a UI thread.
+  CallResult call_sync(CallRequest request);
+
+ private:
+  struct Attempt;
+  AwsClient() = default;
+  void start(std::shared_ptr<Attempt> a);
+  void send(std::shared_ptr<Attempt> a, std::chrono::milliseconds delay);
+  void finish(std::shared_ptr<Attempt> a);
+  double random01();
+
+  ClientConfig config_;
+  std::shared_ptr<const config::SharedConfig> shared_;
+  std::string profile_;
+  std::string region_;
+  RetryPolicy retry_;
+  RetryQuota quota_;
+  std::shared_ptr<model::ModelCatalog> catalog_;
+  std::shared_ptr<const endpoints::Partitions> partitions_;
+  std::shared_ptr<credentials::Provider> credentials_;
+  std::mutex random_mutex_;
+  std::mt19937_64 random_{std::random_device{}()};
+  std::unique_ptr<http::Client> http_;  // last: destroyed first, so no callback outlives what it uses
+};
+
+}  // namespace drc::aws::client

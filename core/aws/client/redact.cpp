@@ -1,0 +1,61 @@
+#include "aws/client/redact.hpp"
+
+#include "aws/http/request.hpp"
+
+namespace drc::aws::client {
+
+using Json = nlohmann::ordered_json;
+using model::ShapeType;
+
+namespace {
+
+Json walk(const model::ServiceModel& m, const model::Shape* s, const Json& v, int depth) {
+  if (!s || depth > 64) return v;
+  if (s->sensitive) return kRedacted;
+  switch (s->type) {
+    case ShapeType::Structure: {
+      if (!v.is_object() || s->document) return v;
+      Json out = Json::object();
+      for (const auto& [k, x] : v.items()) {
+        const auto* member = s->find(k);
+        out[k] = member ? walk(m, m.shape(member->shape), x, depth + 1) : x;
+      }
+      return out;
+    }
+    case ShapeType::List: {
+      if (!v.is_array()) return v;
+      Json out = Json::array();
+      const auto* member = m.shape(s->member->shape);
+      for (const auto& x : v) out.push_back(walk(m, member, x, depth + 1));
+      return out;
+    }
+    case ShapeType::Map: {
+      if (!v.is_object()) return v;
+      Json out = Json::object();
+      const auto* value = m.shape(s->value->shape);
+      for (const auto& [k, x] : v.items()) out[k] = walk(m, value, x, depth + 1);
+      return out;
+    }
+    default: return v;
+  }
+}
+
+}  // namespace
+
+Json redact(const model::ServiceModel& model, const std::string& shape_name, const Json& value) {
+  return walk(model, model.shape(shape_name), value, 0);
+}
+
+std::string redact_header(const std::string& name, const std::string& value) {
+  if (http::iequals(name, "Authorization")) {
+    const auto sig = value.find("Signature=");
+    return (sig == std::string::npos ? std::string("AWS4-HMAC-SHA256 ") : value.substr(0, sig + 10)) + kRedacted;
+  }
+  if (http::iequals(name, "X-Amz-Security-Token") || http::iequals(name, "x-amz-server-side-encryption-customer-key") ||
+      http::iequals(name, "X-aws-ec2-metadata-token")) {
+    return kRedacted;
+  }
+  return value;
+}
+
+}  // namespace drc::aws::client
