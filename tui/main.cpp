@@ -5,6 +5,7 @@
 
 #include <clocale>
 
+#include "cli/aws_command.hpp"
 #include "cli/console_commands.hpp"
 #include "cli/context.hpp"
 #include "cli/incident_commands.hpp"
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   drc::cli::add_incident_commands(app, ctx);
   drc::cli::add_timeline_commands(app, ctx);
   drc::cli::add_console_commands(app, ctx);
+  drc::cli::add_aws_command(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""`drconsole aws` against the aws CLI on moto_server: the same commands, the same parsed output, the same
+error line and the same exit status.
+
+usage: check_parity.py DRCONSOLE [CASE_NAME_SUBSTRING]
+
+Each case (cases.py) starts from a reset moto with the same random seed, runs its set-up through botocore,
+then runs one command through `aws` and, after the same reset and set-up, through `drconsole aws`.
+Timestamps are masked before comparing (each run creates things at its own time). Exit 77 without moto,
+the aws CLI or botocore.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+try:
+    import botocore.session
+except ImportError:
+    print("botocore is not importable: skipped")
+    sys.exit(77)
+from cases import CASES  # noqa: E402
+from moto_server import MotoServer  # noqa: E402
+
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?|\b1[6-9]\d{8}(\.\d+)?\b")
+
+
+def mask(text):
+    return TIMESTAMP.sub("<time>", text)
+
+
+def run(cmd, env):
+    started = time.time()
+    p = subprocess.run(cmd, capture_output=True, env=env, timeout=300, check=False)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), time.time() - started
+
+
+def parsed(stdout):
+    s = mask(stdout).strip()
+    if not s:
+        return None
+    try:
+        return json.loads(s)
+    except ValueError:
+        return s  # text output
+
+
+def error_line(stderr):
+    lines = [l for l in stderr.splitlines() if l.startswith("An error occurred") or l.startswith("Parameter validation")]
+    return mask(lines[0]) if lines else None
+
+
+def setup(moto, env, steps):
+    session = botocore.session.get_session()
+    clients = {}
+    for service, op, params in steps:
+        c = clients.get(service)
+        if c is None:
+            c = clients[service] = session.create_client(service, region_name=env["AWS_DEFAULT_REGION"],
+                                                         endpoint_url=moto.url, aws_access_key_id="AKIATEST",
+                                                         aws_secret_access_key="secret")
+        getattr(c, op)(**params)
+
+
+def main():
+    drconsole = os.path.abspath(sys.argv[1])
+    only = sys.argv[2] if len(sys.argv) > 2 else ""
+    aws = shutil.which("aws")
+    if aws is None:
+        print("the aws CLI is not installed: skipped")
+        return 77
+    home = tempfile.mkdtemp(prefix="drc-parity-")
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "AWS_ACCESS_KEY_ID": "AKIATEST",
+           "AWS_SECRET_ACCESS_KEY": "secret", "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
+           "AWS_CONFIG_FILE": os.path.join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "creds"),
+           "AWS_PAGER": "", "LANG": "C.UTF-8"}
+    failures, compared, totals = [], 0, {"aws": 0.0, "drconsole": 0.0}
+    with MotoServer() as moto:
+        env["AWS_ENDPOINT_URL"] = moto.url
+        for case in CASES:
+            if only and only not in case["name"]:
+                continue
+            outcome = {}
+            for tool, argv0 in (("aws", [aws]), ("drconsole", [drconsole, "aws"])):
+                moto.reset()
+                setup(moto, env, case.get("setup", []))
+                for pre in case.get("before", []):  # commands run through the tool under test first
+                    run(argv0 + pre, env)
+                rc, out, err, secs = run(argv0 + case["args"], env)
+                totals[tool] += secs
+                outcome[tool] = (rc, parsed(out), error_line(err), err)
+            compared += 1
+            a, d = outcome["aws"], outcome["drconsole"]
+            problems = []
+            if a[0] != d[0]:
+                problems.append(f"exit status aws {a[0]} drconsole {d[0]}")
+            if a[1] != d[1]:
+                problems.append(f"output differs:\n    aws:       {json.dumps(a[1])[:700]}\n    drconsole: {json.dumps(d[1])[:700]}")
+            if a[2] != d[2]:
+                problems.append(f"error line differs:\n    aws:       {a[2]}\n    drconsole: {d[2]}")
+            if problems:
+                failures.append((case["name"], problems, d[3]))
+    for name, problems, err in failures:
+        print(f"FAIL {name}")
+        for p in problems:
+            print("  " + p)
+        if err.strip():
+            print("  drconsole stderr: " + err.strip()[:500])
+    print(f"{compared} commands compared with the aws CLI on moto_server; {compared - len(failures)} identical; "
+          f"aws took {totals['aws']:.1f} s, drconsole {totals['drconsole']:.1f} s")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
