@@ -102,7 +102,7 @@ Value fn_merge(Interpreter& in, std::vector<Arg>& args) {
 
 Value fn_not_null(Interpreter&, std::vector<Arg>& args) {
   for (auto& a : args) {
-    if (a.expref != nullptr) expref_as_value("not_null");
+    if (a.expref != nullptr) return Value::reference(*a.expref);  // python returns its expression object
     if (!a.value.get().is_null()) return take(a);
   }
   return Value::null();

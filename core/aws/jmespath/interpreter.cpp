@@ -38,6 +38,11 @@ std::int64_t clamp_slice_bound(std::optional<std::int64_t> bound, std::int64_t l
   return b;
 }
 
+[[noreturn]] void expref_as_json() {
+  // Python would carry its opaque expression object on into the result, which no JSON output can hold.
+  throw EvalError{"invalid-value", "an expression reference (&...) can only be used as a function argument"};
+}
+
 }  // namespace
 
 void Interpreter::charge(std::uint64_t units) {
@@ -54,6 +59,7 @@ json Interpreter::copy(const json& v) {
 }
 
 json Interpreter::materialize(Value v) {
+  if (v.expref != nullptr) expref_as_json();
   if (v.ref != nullptr) return copy(*v.ref);
   return std::move(v.own);
 }
@@ -82,20 +88,18 @@ Value Interpreter::eval(const Node& node, const json& current) {
     case NodeType::MultiSelectHash: return multi_select_hash(node, current);
     case NodeType::Or: {
       Value left = eval(*node.children[0], current);
-      if (is_truthy(left.get())) return left;
+      if (is_truthy(left)) return left;
       return eval(*node.children[1], current);
     }
     case NodeType::And: {
       Value left = eval(*node.children[0], current);
-      if (!is_truthy(left.get())) return left;
+      if (!is_truthy(left)) return left;
       return eval(*node.children[1], current);
     }
-    case NodeType::Not: return Value::owned(!is_truthy(eval(*node.children[0], current).get()));
+    case NodeType::Not: return Value::owned(!is_truthy(eval(*node.children[0], current)));
     case NodeType::Comparator: return comparator(node, current);
     case NodeType::Function: return function(node, current);
-    case NodeType::Expref:
-      // Python hands back an opaque object here, which no JSON output can hold.
-      throw EvalError{"invalid-value", "an expression reference (&...) can only be passed to a function"};
+    case NodeType::Expref: return Value::reference(*node.children[0]);
   }
   return Value::null();
 }
@@ -105,6 +109,13 @@ Value Interpreter::eval(const Node& node, const json& current) {
 Value Interpreter::chain(const Node& node, const json& current) {
   Value result = Value::view(current);
   for (const auto& child : node.children) {
+    if (result.expref != nullptr) {
+      // Python looks fields and indexes up on its expression object and finds nothing.
+      const bool lookup = child->type == NodeType::Field || child->type == NodeType::Index || child->type == NodeType::Slice;
+      if (!lookup) expref_as_json();
+      result = Value::null();
+      continue;
+    }
     Value next = eval(*child, result.get());
     if (result.ref == nullptr) {
       if (next.ref == &result.own) continue;
@@ -164,7 +175,7 @@ Value Interpreter::filter_projection(const Node& node, const json& current) {
   if (!base.get().is_array()) return Value::null();
   json out = json::array();
   for (const auto& element : base.get()) {
-    if (!is_truthy(eval(*node.children[2], element).get())) continue;
+    if (!is_truthy(eval(*node.children[2], element))) continue;
     Value v = eval(*node.children[1], element);
     if (!v.get().is_null()) out.push_back(materialize(std::move(v)));
   }
@@ -204,6 +215,12 @@ Value Interpreter::multi_select_hash(const Node& node, const json& current) {
 Value Interpreter::comparator(const Node& node, const json& current) {
   const Value left = eval(*node.children[0], current);
   const Value right = eval(*node.children[1], current);
+  if (left.expref != nullptr || right.expref != nullptr) {
+    // Python compares its expression object by identity: equal to nothing, and not orderable.
+    if (node.op == CompareOp::Eq) return Value::owned(false);
+    if (node.op == CompareOp::Ne) return Value::owned(true);
+    return Value::null();
+  }
   const json& a = left.get();
   const json& b = right.get();
   switch (node.op) {
@@ -228,11 +245,9 @@ Value Interpreter::function(const Node& node, const json& current) {
   std::vector<Arg> args;
   args.reserve(node.children.size());
   for (const auto& child : node.children) {
-    if (child->type == NodeType::Expref) {
-      args.push_back(Arg{Value::null(), child->children[0].get()});
-    } else {
-      args.push_back(Arg{eval(*child, current), nullptr});
-    }
+    Value v = eval(*child, current);
+    const Node* expref = v.expref;
+    args.push_back(Arg{std::move(v), expref});
   }
   if (node.builtin == nullptr) throw EvalError{"unknown-function", "there is no function named " + node.name + "()"};
   return call_builtin(*this, *node.builtin, args);

@@ -11,15 +11,23 @@ namespace drc::aws::jmespath::detail {
 
 using nlohmann::json;
 
+struct Node;
+
 // Either a view of a JSON value owned elsewhere (the searched document, a literal in the tree, or a value
 // an enclosing frame owns) or an owned value. Views avoid copying the document on every field access.
+//
+// Or an expression reference: python evaluates `&expr` to an opaque object that can travel through `||`,
+// `&&` and function arguments before a function uses it (`sort_by(@, x && &y)`). It is truthy, equal to
+// nothing, and not JSON: get() sees it as null, and it must never be materialized into a result.
 struct Value {
   const json* ref = nullptr;
   json own;
+  const Node* expref = nullptr;
 
-  static Value view(const json& v) { return Value{&v, json()}; }
-  static Value owned(json v) { return Value{nullptr, std::move(v)}; }
+  static Value view(const json& v) { return Value{&v, json(), nullptr}; }
+  static Value owned(json v) { return Value{nullptr, std::move(v), nullptr}; }
   static Value null() { return Value{}; }
+  static Value reference(const Node& n) { return Value{nullptr, json(), &n}; }
 
   const json& get() const { return ref != nullptr ? *ref : own; }
 };
@@ -32,6 +40,7 @@ std::string type_name(const json& v);
 
 // The reference's notion of false: null, false, "", [] and {}. Every number, even 0, is true.
 bool is_truthy(const json& v);
+inline bool is_truthy(const Value& v) { return v.expref != nullptr || is_truthy(v.get()); }
 
 // python's `==` on the decoded values: numbers compare exactly across int and float, and booleans count
 // as 0 and 1 (True == 1), at every depth.
