@@ -10,8 +10,9 @@ namespace drc::aws::jmespath::detail {
 
 // A budget of work units per search: one per node visited, one per JSON node copied. Expressions such as
 // `[@,@] | [@,@] | ...` double their result at every step, so without a budget a short expression could
-// take unbounded time and memory. 20 million units is seconds of work, far above any real --query.
-inline constexpr std::uint64_t kWorkBudget = 20'000'000;
+// take unbounded time and memory. 10 million units is about a second of work and a few hundred MB at
+// most, far above what a --query over even a very large AWS response needs.
+inline constexpr std::uint64_t kWorkBudget = 10'000'000;
 
 class Interpreter {
  public:
