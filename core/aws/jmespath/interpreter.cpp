@@ -45,6 +45,11 @@ std::int64_t clamp_slice_bound(std::optional<std::int64_t> bound, std::int64_t l
 
 }  // namespace
 
+std::uint64_t work_budget_for(const json& document) {
+  constexpr std::uint64_t kCountLimit = std::uint64_t{1} << 40;
+  return kWorkBudgetBase + kWorkPerDocumentNode * count_nodes(document, kCountLimit, 0);
+}
+
 void Interpreter::charge(std::uint64_t units) {
   if (units > budget_) {
     budget_ = 0;

@@ -10,13 +10,18 @@ namespace drc::aws::jmespath::detail {
 
 // A budget of work units per search: one per node visited, one per JSON node copied. Expressions such as
 // `[@,@] | [@,@] | ...` double their result at every step, so without a budget a short expression could
-// take unbounded time and memory. 10 million units is about a second of work and a few hundred MB at
-// most, far above what a --query over even a very large AWS response needs.
-inline constexpr std::uint64_t kWorkBudget = 10'000'000;
+// take unbounded time and memory. The budget grows with the document, so legitimate queries over large
+// AWS responses (which copy each element a few times) stay far inside it, while a blow-up on a small
+// document stops within a fraction of a second.
+inline constexpr std::uint64_t kWorkBudgetBase = 1'000'000;
+inline constexpr std::uint64_t kWorkPerDocumentNode = 32;
+
+// The budget for searching `document`. Throws EvalError for documents nested deeper than kMaxDataDepth.
+std::uint64_t work_budget_for(const json& document);
 
 class Interpreter {
  public:
-  explicit Interpreter(std::uint64_t budget = kWorkBudget) : budget_(budget) {}
+  explicit Interpreter(std::uint64_t budget) : budget_(budget) {}
 
   // Throws EvalError. A view in the result may point into `current`, the tree, or the searched document.
   Value eval(const Node& node, const json& current);

@@ -41,7 +41,7 @@ Result<Expression> Expression::compile(std::string_view text) {
 
 Result<nlohmann::json> Expression::search(const nlohmann::json& data) const {
   try {
-    detail::Interpreter interpreter;
+    detail::Interpreter interpreter(detail::work_budget_for(data));
     return interpreter.materialize(interpreter.eval(*root_, data));
   } catch (const detail::EvalError& e) {
     return make_error(e.kind + ": " + e.message);
