@@ -67,6 +67,7 @@ const std::vector<std::string>& seeds() {
       "length(s)", "to_string(@)", "to_number('1_000')", "merge(o, `{\"z\": 1}`)", "map(&[0], @)",
       "`{\"a\": [1, 2]}`", "'raw\\'s'", "\"quoted \\u00e9\"", "not_null(n, e, `1`)", "a.b[?@ == `2.5`]",
       "reverse(s)", "sum(a.b[?type(@) == 'number'])", "keys(@) | join(',', @)", "@ | @[0] | [@, @]",
+      "a.b[99999999999999999999:-99999999999999999999:-99999999999999999999]",
   };
   return s;
 }

@@ -146,7 +146,8 @@ class Lexer {
     if (!(i_ < s_.size() && is_digit(s_[i_]))) throw SyntaxError{start, "'-' must be followed by digits"};
     std::int64_t magnitude = 0;
     while (i_ < s_.size() && is_digit(s_[i_])) {
-      if (magnitude < kNumberClamp) magnitude = std::min(kNumberClamp, magnitude * 10 + (s_[i_] - '0'));
+      const std::int64_t digit = s_[i_] - '0';
+      magnitude = magnitude > (kNumberClamp - digit) / 10 ? kNumberClamp : magnitude * 10 + digit;
       ++i_;
     }
     Token t = make(TokenType::Number, start, std::string(s_.substr(start, i_ - start)));
