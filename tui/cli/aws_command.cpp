@@ -1,8 +1,12 @@
 #include "cli/aws_command.hpp"
 
+#include <future>
+
 #include "aws/cli/invocation.hpp"
 #include "aws/cli/output.hpp"
 #include "aws/client/aws_client.hpp"
+#include "aws/client/paginator.hpp"
+#include "aws/jmespath/jmespath.hpp"
 
 namespace drc::cli {
 
@@ -52,23 +56,78 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     ctx.exit_code = kAwsFailed;
     return;
   }
+  std::optional<aws::jmespath::Expression> query;
+  if (!inv.global.query.empty()) {
+    auto q = aws::jmespath::Expression::compile(inv.global.query);
+    if (!q) return usage_error(ctx, "argument --query: Bad value for --query " + inv.global.query + ": " + q.error().message);
+    query = std::move(*q);
+  }
+  // --query, then the output format.
+  auto print = [&](const Json& data) -> bool {
+    Json shown = data;
+    if (query) {
+      auto r = query->search(aws::cli::to_plain(data));
+      if (!r) {
+        ctx.err << '\n' << r.error().message << '\n';
+        ctx.exit_code = kAwsFailed;
+        return false;
+      }
+      shown = aws::cli::to_ordered(*r);
+    }
+    if (inv.global.output == "text") {
+      ctx.out << aws::cli::format_text(shown);
+    } else if (shown != Json::object()) {
+      ctx.out << aws::cli::format_json(shown);
+    }
+    return true;
+  };
+
   aws::client::CallRequest req;
   req.service = inv.model->metadata().service;
   req.operation = inv.op->name;
   req.params = inv.params;
+  // The aws CLI pages through everything unless told not to, or given a page token of the model's own.
+  bool paginate = inv.op->paginator.has_value() && !inv.global.no_paginate;
+  if (paginate) {
+    for (const auto& t : inv.op->paginator->input_tokens) paginate = paginate && !inv.params.contains(t);
+  }
+  if (paginate) {
+    std::promise<aws::client::PaginatedResult> done;
+    auto f = done.get_future();
+    aws::client::paginate(**client, *inv.op, std::move(req),
+                          {inv.paging.starting_token, inv.paging.page_size, inv.paging.max_items},
+                          [&done](aws::client::PaginatedResult r) { done.set_value(std::move(r)); });
+    auto pages = f.get();
+    if (!pages.ok()) {
+      ctx.err << '\n' << pages.last.error_text() << '\n';
+      ctx.exit_code = kAwsFailed;
+      return;
+    }
+    ctx.exit_code = kOk;
+    if (inv.global.output == "text") {
+      // The text format prints page by page, the non-aggregate keys with the first.
+      const auto& p = *inv.op->paginator;
+      for (std::size_t i = 0; i < pages.pages.size(); ++i) {
+        Json current = i == 0 ? pages.non_aggregate : Json::object();
+        for (const auto& key : p.result_keys) {
+          aws::client::set_path(current, key, aws::client::search(key, pages.pages[i]).value_or(nullptr));
+        }
+        if (!print(current)) return;
+      }
+      if (pages.resume_token) print(Json{{"NextToken", {{"NextToken", *pages.resume_token}}}});
+      return;
+    }
+    print(pages.full_result(*inv.op->paginator));
+    return;
+  }
   auto result = (*client)->call_sync(std::move(req));
   if (!result.ok()) {
     ctx.err << '\n' << result.error_text() << '\n';
     ctx.exit_code = kAwsFailed;
     return;
   }
-  const auto& output = inv.global.output;
-  if (output == "text") {
-    ctx.out << aws::cli::format_text(*result.output);
-  } else if (*result.output != Json::object()) {
-    ctx.out << aws::cli::format_json(*result.output);
-  }
   ctx.exit_code = kOk;
+  print(*result.output);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <future>
 #include <regex>
 
+#include "aws/client/customizations.hpp"
 #include "aws/client/redact.hpp"
 #include "aws/http/uri.hpp"
 #include "aws/protocol/serializer.hpp"
@@ -27,6 +28,7 @@ struct AwsClient::Attempt {
   Credentials creds;
   steady_clock::time_point started = steady_clock::now();
   FailureKind last_kind = FailureKind::None;
+  CustomizationState custom;
 };
 
 std::string CallResult::error_text() const {
@@ -184,6 +186,7 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
       }
     }
   }
+  customize_request(*a->model, *a->op, a->request.params, a->custom);
   auto serialized = protocol::serialize(*a->model, *a->op, a->request.params);
   if (!serialized) return fail("Parameter validation failed:\n" + serialized.error().message, true);
 
@@ -284,6 +287,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
       } else {
         r.output = std::move(parsed->output);
         r.request_id = parsed->request_id;
+        customize_response(*a->model, *a->op, *r.output, a->custom);
       }
       quota_.on_success(r.attempts > 1, a->last_kind);
       finish(a);
