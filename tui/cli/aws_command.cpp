@@ -1,11 +1,14 @@
 #include "cli/aws_command.hpp"
 
+#include <unistd.h>
+
 #include <future>
 
 #include "aws/cli/invocation.hpp"
 #include "aws/cli/output.hpp"
 #include "aws/client/aws_client.hpp"
 #include "aws/client/paginator.hpp"
+#include "aws/client/waiter.hpp"
 #include "aws/jmespath/jmespath.hpp"
 
 namespace drc::cli {
@@ -86,6 +89,27 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   req.service = inv.model->metadata().service;
   req.operation = inv.op->name;
   req.params = inv.params;
+  if (!inv.waiter.empty()) {
+    // Silent on success, as the aws CLI; a progress line while it polls, when stderr is a terminal.
+    const bool tty = ::isatty(STDERR_FILENO) != 0;
+    std::promise<aws::client::WaitResult> done;
+    auto f = done.get_future();
+    aws::client::wait_for(
+        **client, inv.waiter, *inv.model->waiter(inv.waiter), std::move(req),
+        [&ctx, tty, &inv](const aws::client::WaitProgress& p) {
+          if (tty) ctx.err << "\rwaiting for " << inv.waiter << ": attempt " << p.attempt << " of " << p.max_attempts << "   " << std::flush;
+        },
+        [&done](aws::client::WaitResult r) { done.set_value(std::move(r)); });
+    auto w = f.get();
+    if (tty) ctx.err << "\r\033[K" << std::flush;
+    if (!w.success) {
+      ctx.err << '\n' << w.message << '\n';
+      ctx.exit_code = kAwsFailed;
+      return;
+    }
+    ctx.exit_code = kOk;
+    return;
+  }
   // The aws CLI pages through everything unless told not to, or given a page token of the model's own.
   bool paginate = inv.op->paginator.has_value() && !inv.global.no_paginate;
   if (paginate) {

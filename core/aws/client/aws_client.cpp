@@ -143,6 +143,7 @@ Result<std::shared_ptr<const model::ServiceModel>> AwsClient::service(const std:
 }
 
 double AwsClient::random01() {
+  if (config_.jitter) return config_.jitter();
   std::lock_guard lock(random_mutex_);
   return std::uniform_real_distribution<double>(0.0, 1.0)(random_);
 }
@@ -237,7 +238,7 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
 void AwsClient::start(std::shared_ptr<Attempt> a) {
   if (a->request.credentials) {
     a->creds = *a->request.credentials;
-    send(a, 0ms);
+    send(a, a->request.delay);
     return;
   }
   credentials_->get([this, a](Result<Credentials> c) {
@@ -247,7 +248,7 @@ void AwsClient::start(std::shared_ptr<Attempt> a) {
       return;
     }
     a->creds = std::move(*c);
-    send(a, 0ms);
+    send(a, a->request.delay);
   });
 }
 
@@ -258,7 +259,9 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
   sigv4::sign(req, a->creds, a->signing);
   if (config_.debug) {
     std::string line = a->model->metadata().cli_name + " " + a->op->name + " attempt " + std::to_string(a->result.attempts) +
-                       ": " + req.method + " " + req.url() + " params " + a->result.params_redacted.dump();
+                       ": " + req.method + " " + req.url() +
+                       (delay.count() > 0 ? " (in " + std::to_string(delay.count()) + " ms)" : "") + " params " +
+                       a->result.params_redacted.dump();
     for (const auto& [k, v] : req.headers) line += "\n  " + k + ": " + redact_header(k, v);
     config_.debug(line);
   }
@@ -309,7 +312,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
       return;
     }
     finish(a);
-  });
+  }, opts);
 }
 
 void AwsClient::finish(std::shared_ptr<Attempt> a) {

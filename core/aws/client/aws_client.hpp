@@ -35,6 +35,8 @@ struct ClientConfig {
   std::optional<int> max_attempts;  // else AWS_MAX_ATTEMPTS, the profile's max_attempts, or 3
   http::ClientOptions http;
   std::optional<std::chrono::milliseconds> read_timeout;  // --cli-read-timeout
+  // The retry backoff's random factor in [0, 1): injectable so tests need not wait whole seconds.
+  std::function<double()> jitter;
   // Redacted lines about each request and response, for a debug log; null: none.
   std::function<void(const std::string&)> debug;
 };
@@ -45,6 +47,7 @@ struct CallRequest {
   nlohmann::ordered_json params = nlohmann::ordered_json::object();
   std::string region;                       // empty: the client's
   std::optional<Credentials> credentials;   // instead of the chain's (STS AssumeRole uses this)
+  std::chrono::milliseconds delay{0};       // wait this long before sending (a waiter's poll interval)
 };
 
 struct CallResult {
