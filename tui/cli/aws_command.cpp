@@ -62,7 +62,11 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   std::optional<aws::jmespath::Expression> query;
   if (!inv.global.query.empty()) {
     auto q = aws::jmespath::Expression::compile(inv.global.query);
-    if (!q) return usage_error(ctx, "argument --query: Bad value for --query " + inv.global.query + ": " + q.error().message);
+    if (!q) {
+      ctx.err << "\nBad value for --query " << inv.global.query << ": " << q.error().message << '\n';
+      ctx.exit_code = kAwsFailed;
+      return;
+    }
     query = std::move(*q);
   }
   // --query, then the output format.

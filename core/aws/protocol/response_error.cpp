@@ -75,7 +75,14 @@ void from_json(const HttpResponse& resp, bool rest_json, ServiceError& e) {
   try {
     if (!resp.body.empty()) body = Json::parse(resp.body);
   } catch (const std::exception&) {
-    e.message = resp.body;  // not JSON: the text itself is the message
+    // Not JSON. A gateway or an emulator in front of a JSON service may answer in the query protocol's
+    // XML; its code is more use to the operator than the raw text (botocore shows the raw text).
+    const auto t = trim(resp.body);
+    if (!t.empty() && t[0] == '<') {
+      from_xml(resp, e);
+      if (!e.code.empty()) return;
+    }
+    e.message = resp.body;  // the text itself is the message
     body = Json::object();
   }
   if (!body.is_object()) body = Json::object();

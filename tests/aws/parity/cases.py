@@ -147,3 +147,41 @@ CASES = [
     {"name": "backup vaults", "args": ["backup", "list-backup-vaults"]},
     {"name": "unknown operation", "args": ["rds", "describe-everything"]},
 ]
+
+SNAPS = [DB] + many("rds", "create_db_snapshot", 7, lambda i: {"DBInstanceIdentifier": "payments-db",
+                                                                 "DBSnapshotIdentifier": f"snap-{i}"})
+PARAMS = many("ssm", "put_parameter", 12, lambda i: {"Name": f"/dr/p{i:02d}", "Value": str(i), "Type": "String"})
+
+CASES += [
+    # --query
+    {"name": "query projection", "setup": [DB, DB2], "args": ["rds", "describe-db-instances", "--query",
+                                                              "DBInstances[].[DBInstanceIdentifier,Engine]"]},
+    {"name": "query filter and multiselect", "setup": [DB, DB2], "args": ["rds", "describe-db-instances", "--query",
+                                                                          "DBInstances[?Engine=='mysql'].{id:DBInstanceIdentifier,class:DBInstanceClass}"]},
+    {"name": "query functions", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--query",
+                                                         "sort_by(DBSnapshots, &DBSnapshotIdentifier)[-1].DBSnapshotIdentifier"]},
+    {"name": "query length text", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--query", "length(DBSnapshots)",
+                                                           "--output", "text"]},
+    {"name": "query text rows", "setup": [DB, DB2], "args": ["rds", "describe-db-instances", "--output", "text", "--query",
+                                                             "DBInstances[].[DBInstanceIdentifier,AllocatedStorage]"]},
+    {"name": "query no match", "args": ["rds", "describe-db-instances", "--query", "DBInstances[0].Nope"]},
+    {"name": "query bad expression", "args": ["rds", "describe-db-instances", "--query", "DBInstances[?"]},
+    # pagination over more than one page
+    {"name": "paginate snapshots by 2", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--page-size", "2"]},
+    {"name": "max items with next token", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--page-size", "2",
+                                                                   "--max-items", "3"]},
+    {"name": "starting token", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--page-size", "2",
+                                                        "--starting-token", "eyJNYXJrZXIiOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ=="]},
+    {"name": "no paginate", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--max-records", "20", "--no-paginate"]},
+    {"name": "ssm paginate json protocol", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--page-size", "5"]},
+    {"name": "ssm max items", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--max-items", "4"]},
+    {"name": "paginated text", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--page-size", "3", "--output", "text",
+                                                        "--query", "DBSnapshots[].DBSnapshotIdentifier"]},
+    # waiters
+    {"name": "wait db available", "setup": [DB], "args": ["rds", "wait", "db-instance-available", "--db-instance-identifier", "payments-db"]},
+    {"name": "wait db missing", "args": ["rds", "wait", "db-instance-available", "--db-instance-identifier", "nope"]},
+    {"name": "wait table exists", "setup": [TABLE], "args": ["dynamodb", "wait", "table-exists", "--table-name", "orders"]},
+    {"name": "wait bucket exists", "setup": [BUCKET], "args": ["s3api", "wait", "bucket-exists", "--bucket", "dr-state"]},
+    {"name": "wait snapshot completed", "setup": [DB, SNAP], "args": ["rds", "wait", "db-snapshot-available",
+                                                                      "--db-snapshot-identifier", "payments-manual-1"]},
+]
