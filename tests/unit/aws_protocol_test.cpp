@@ -29,17 +29,25 @@ TEST(AwsValues, FloatsAsPythonPrintsThem) {
   EXPECT_EQ(python_float(0.0), "0.0");
 }
 
+namespace {
+// The ISO form of a parsed timestamp, or a marker that parsing failed (never a dereferenced empty optional).
+std::string iso(std::string_view text) {
+  const auto t = parse_timestamp_text(text);
+  return t ? format_iso8601(*t) : "<not a timestamp>";
+}
+}  // namespace
+
 TEST(AwsValues, TimestampsInEveryNotation) {
   const auto t = parse_timestamp_text("2025-06-01T12:30:45Z");
   ASSERT_TRUE(t);
   EXPECT_EQ(format_iso8601(*t), "2025-06-01T12:30:45Z");
   EXPECT_EQ(format_rfc822(*t), "Sun, 01 Jun 2025 12:30:45 GMT");
   EXPECT_EQ(unix_seconds(*t), 1748781045);
-  EXPECT_EQ(format_iso8601(*parse_timestamp_text("2025-06-01T12:30:45.123456Z")), "2025-06-01T12:30:45.123456Z");
-  EXPECT_EQ(format_iso8601(*parse_timestamp_text("2025-06-01T14:30:45+02:00")), "2025-06-01T12:30:45Z");
-  EXPECT_EQ(format_iso8601(*parse_timestamp_text("2025-06-01")), "2025-06-01T00:00:00Z");
-  EXPECT_EQ(format_iso8601(*parse_timestamp_text("1748781045")), "2025-06-01T12:30:45Z");
-  EXPECT_EQ(format_iso8601(*parse_timestamp_text("Sun, 01 Jun 2025 12:30:45 GMT")), "2025-06-01T12:30:45Z");
+  EXPECT_EQ(iso("2025-06-01T12:30:45.123456Z"), "2025-06-01T12:30:45.123456Z");
+  EXPECT_EQ(iso("2025-06-01T14:30:45+02:00"), "2025-06-01T12:30:45Z");
+  EXPECT_EQ(iso("2025-06-01"), "2025-06-01T00:00:00Z");
+  EXPECT_EQ(iso("1748781045"), "2025-06-01T12:30:45Z");
+  EXPECT_EQ(iso("Sun, 01 Jun 2025 12:30:45 GMT"), "2025-06-01T12:30:45Z");
   EXPECT_FALSE(parse_timestamp_text("yesterday"));
   EXPECT_FALSE(parse_timestamp_text("2025-13-01"));
   EXPECT_FALSE(parse_timestamp_text("2025-06-01T25:00:00Z"));

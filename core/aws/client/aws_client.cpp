@@ -3,7 +3,7 @@
 #include <openssl/evp.h>
 
 #include <future>
-#include <regex>
+#include <algorithm>
 
 #include "aws/client/customizations.hpp"
 #include "aws/client/redact.hpp"
@@ -61,10 +61,15 @@ std::string setting(const config::Env& env, const config::SharedConfig& cfg, con
   return {};
 }
 
-// A bucket that can be a host name label: lower case, digits and hyphens, 3 to 63 long, not an IP.
+// A bucket that can be a host name label: lower case, digits and hyphens, 3 to 63 long, starting and
+// ending with a letter or digit.
 bool virtual_hostable(const std::string& bucket) {
-  static const std::regex kLabel("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$");
-  return std::regex_match(bucket, kLabel);
+  if (bucket.size() < 3 || bucket.size() > 63 || bucket.front() == '-' || bucket.back() == '-') return false;
+  return std::all_of(bucket.begin(), bucket.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool ip_address(const std::string& host) {
+  return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ':'; });
 }
 
 Timestamp now_ms() { return floor<milliseconds>(system_clock::now()); }
@@ -210,7 +215,7 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
   w.scheme = ep.scheme;
   w.host = ep.host;
   w.port = ep.port;
-  if (!serialized->host_prefix.empty() && !(ep.custom && std::regex_match(ep.host, std::regex("^[0-9.]+$")))) {
+  if (!serialized->host_prefix.empty() && !(ep.custom && ip_address(ep.host))) {
     w.host = serialized->host_prefix + w.host;
   }
   const bool s3 = md.signing_name == "s3";

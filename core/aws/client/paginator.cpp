@@ -1,6 +1,5 @@
 #include "aws/client/paginator.hpp"
 
-#include <regex>
 
 #include "aws/cli/output.hpp"
 #include "aws/jmespath/jmespath.hpp"
@@ -10,9 +9,30 @@ namespace drc::aws::client {
 
 using Json = nlohmann::ordered_json;
 
+namespace {
+
+// "A", "A.B_c": identifiers joined by dots, which can be walked without JMESPath.
+bool dotted_path(const std::string& e) {
+  bool start = true;
+  for (char c : e) {
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    const bool digit = c >= '0' && c <= '9';
+    if (c == '.') {
+      if (start) return false;
+      start = true;
+    } else if (letter || (digit && !start)) {
+      start = false;
+    } else {
+      return false;
+    }
+  }
+  return !start;
+}
+
+}  // namespace
+
 std::optional<Json> search(const std::string& expression, const Json& value) {
-  static const std::regex kDotted("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$");
-  if (std::regex_match(expression, kDotted)) {
+  if (dotted_path(expression)) {
     const Json* at = &value;
     std::size_t pos = 0;
     while (pos <= expression.size()) {

@@ -1,6 +1,7 @@
 #include "aws/protocol/serializer.hpp"
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
 
 #include "aws/http/uri.hpp"
 #include "aws/protocol/serializer_parts.hpp"
@@ -92,7 +93,6 @@ std::string header_text(const Shapes& shapes, const model::Shape& shape, const m
 std::string host_prefix(const model::Operation& op, const model::Shape* input, const Json& params) {
   if (op.host_prefix.empty()) return {};
   std::string out;
-  static const std::regex kLabel("^[A-Za-z0-9.\\-]+$");
   const auto& t = op.host_prefix;
   for (std::size_t i = 0; i < t.size();) {
     if (t[i] != '{') {
@@ -106,7 +106,10 @@ std::string host_prefix(const model::Operation& op, const model::Shape* input, c
       throw SerializeError("Missing required parameter in input: \"" + label + "\"");
     }
     const auto& v = params[label].get_ref<const std::string&>();
-    if (!std::regex_match(v, kLabel)) {
+    const bool valid = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+    });
+    if (!valid) {
       throw SerializeError("Invalid value for parameter(s): " + label + ". Must contain only alphanumeric characters, hyphen, or period.");
     }
     out += v;

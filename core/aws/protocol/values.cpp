@@ -104,7 +104,9 @@ std::optional<AwsTime> parse_rfc822(std::string_view s) {
   char wd[4] = {}, mon[4] = {}, zone[8] = {};
   int d = 0, y = 0, h = 0, mi = 0, sec = 0;
   const std::string copy(s);
-  if (std::sscanf(copy.c_str(), "%3s %d %3s %d %d:%d:%d %7s", wd, &d, mon, &y, &h, &mi, &sec, zone) != 8) return std::nullopt;
+  if (std::sscanf(copy.c_str(), "%3[A-Za-z], %d %3s %d %d:%d:%d %7s", wd, &d, mon, &y, &h, &mi, &sec, zone) != 8) {
+    return std::nullopt;
+  }
   if (std::strcmp(zone, "GMT") != 0 && std::strcmp(zone, "UTC") != 0 && std::strcmp(zone, "Z") != 0) return std::nullopt;
   for (std::size_t m = 0; m < kMonths.size(); ++m) {
     if (std::strcmp(mon, kMonths[m]) == 0) return make_time(y, static_cast<int>(m) + 1, d, h, mi, sec, 0, 0);

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""The same 20 commands through the aws CLI and through drconsole aws, against one moto_server: total wall
+time of each, the ratio, and the peak RSS of single calls.
+
+usage: bench/aws_vs_cli.py [DRCONSOLE]   (default: build/tui/drconsole)
+"""
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "aws", "parity"))
+import botocore.session  # noqa: E402
+from moto_server import MotoServer  # noqa: E402
+
+COMMANDS = [
+    ["sts", "get-caller-identity"],
+    ["rds", "describe-db-instances"],
+    ["rds", "describe-db-instances", "--db-instance-identifier", "payments-db"],
+    ["rds", "describe-db-snapshots", "--db-instance-identifier", "payments-db"],
+    ["rds", "describe-db-clusters"],
+    ["rds", "list-tags-for-resource", "--resource-name", "arn:aws:rds:us-east-1:123456789012:db:payments-db"],
+    ["rds", "describe-db-instances", "--query", "DBInstances[].DBInstanceIdentifier", "--output", "text"],
+    ["ec2", "describe-vpcs"],
+    ["ec2", "describe-instances"],
+    ["ec2", "describe-snapshots", "--owner-ids", "self"],
+    ["ec2", "describe-regions"],
+    ["s3api", "list-buckets"],
+    ["s3api", "get-bucket-versioning", "--bucket", "dr-state"],
+    ["s3api", "list-objects-v2", "--bucket", "dr-state"],
+    ["dynamodb", "list-tables"],
+    ["dynamodb", "describe-table", "--table-name", "orders"],
+    ["logs", "describe-log-groups"],
+    ["ssm", "get-parameter", "--name", "/dr/region"],
+    ["route53", "list-hosted-zones"],
+    ["iam", "list-roles"],
+]
+
+
+def run_measured(argv, env):
+    """Wall seconds and peak RSS (KiB) of one process."""
+    started = time.perf_counter()
+    p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    return time.perf_counter() - started, usage.ru_maxrss, p.returncode, err
+
+
+def main():
+    drconsole = sys.argv[1] if len(sys.argv) > 1 else "build/tui/drconsole"
+    aws = shutil.which("aws")
+    with MotoServer() as moto:
+        s = botocore.session.get_session()
+        mk = lambda svc: s.create_client(svc, region_name="us-east-1", endpoint_url=moto.url,  # noqa: E731
+                                         aws_access_key_id="k", aws_secret_access_key="s")
+        mk("rds").create_db_instance(DBInstanceIdentifier="payments-db", DBInstanceClass="db.t3.micro", Engine="postgres",
+                                     MasterUsername="admin", MasterUserPassword="Secr3tPassw0rd!", AllocatedStorage=20)
+        mk("rds").create_db_snapshot(DBInstanceIdentifier="payments-db", DBSnapshotIdentifier="s1")
+        mk("ec2").create_vpc(CidrBlock="10.0.0.0/16")
+        mk("s3").create_bucket(Bucket="dr-state")
+        mk("dynamodb").create_table(TableName="orders", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                                    AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                                    BillingMode="PAY_PER_REQUEST")
+        mk("logs").create_log_group(logGroupName="/dr/app")
+        mk("ssm").put_parameter(Name="/dr/region", Value="us-west-2", Type="String")
+        mk("route53").create_hosted_zone(Name="example.com", CallerReference="r")
+        env = {"PATH": os.environ["PATH"], "HOME": "/nonexistent", "AWS_ACCESS_KEY_ID": "k", "AWS_SECRET_ACCESS_KEY": "s",
+               "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONFIG_FILE": "/nonexistent/c",
+               "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/k"}
+        totals, peaks = {}, {}
+        for tool, prefix in (("aws", [aws]), ("drconsole", [drconsole, "aws"])):
+            total, peak = 0.0, 0
+            for cmd in COMMANDS:
+                secs, rss, rc, err = run_measured(prefix + ["--endpoint-url", moto.url] + cmd, env)
+                if rc != 0:
+                    print(f"{tool} {' '.join(cmd)} failed ({rc}): {err.strip()[:200]}")
+                total += secs
+                peak = max(peak, rss)
+            totals[tool], peaks[tool] = total, peak
+        one = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "rds", "describe-db-instances"], env)
+        one_ec2 = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "ec2", "describe-instances"], env)
+    print(f"20 commands: aws CLI {totals['aws']:.2f} s ({totals['aws'] / 20 * 1000:.0f} ms each), "
+          f"drconsole {totals['drconsole']:.2f} s ({totals['drconsole'] / 20 * 1000:.0f} ms each); "
+          f"drconsole is {totals['aws'] / totals['drconsole']:.1f}x faster")
+    print(f"peak RSS over the 20: aws CLI {peaks['aws'] / 1024:.1f} MB, drconsole {peaks['drconsole'] / 1024:.1f} MB; "
+          f"one drconsole rds describe-db-instances {one[1] / 1024:.1f} MB, one ec2 describe-instances {one_ec2[1] / 1024:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
