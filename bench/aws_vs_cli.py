@@ -2,7 +2,7 @@
 """The same 20 commands through the aws CLI and through drconsole aws, against one moto_server: total wall
 time of each, the ratio, and the peak RSS of single calls.
 
-usage: bench/aws_vs_cli.py [DRCONSOLE]   (default: build/tui/drconsole)
+usage: bench/aws_vs_cli.py [DRCONSOLE]   (default: build/tui/drconsole; bench/peak_rss must be built beside it)
 """
 import os
 import shutil
@@ -38,19 +38,27 @@ COMMANDS = [
 ]
 
 
+PEAK_RSS = None  # bench/peak_rss, next to drconsole's build
+
+
 def run_measured(argv, env):
-    """Wall seconds and peak RSS (KiB) of one process."""
+    """Wall seconds and peak RSS (KiB) of one process, measured by peak_rss (a child of Python would count
+    the Python it was forked from)."""
     started = time.perf_counter()
-    p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    err = p.stderr.read().decode(errors="replace")
-    p.stderr.close()
-    return time.perf_counter() - started, usage.ru_maxrss, p.returncode, err
+    p = subprocess.run([PEAK_RSS] + argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    secs = time.perf_counter() - started
+    err = p.stderr.decode(errors="replace")
+    rss = 0
+    for line in err.splitlines():
+        if line.startswith("peak_rss_kib="):
+            rss = int(line.split("=", 1)[1])
+    return secs, rss, p.returncode, err
 
 
 def main():
+    global PEAK_RSS
     drconsole = sys.argv[1] if len(sys.argv) > 1 else "build/tui/drconsole"
+    PEAK_RSS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(drconsole))), "bench", "peak_rss")
     aws = shutil.which("aws")
     with MotoServer() as moto:
         s = botocore.session.get_session()

@@ -11,6 +11,9 @@
 #include "aws/client/waiter.hpp"
 #include "aws/jmespath/jmespath.hpp"
 
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 namespace drc::cli {
 
 namespace {
@@ -52,7 +55,14 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   if (inv.global.connect_timeout && *inv.global.connect_timeout > 0) {
     cfg.http.connect_timeout = std::chrono::milliseconds(static_cast<long long>(*inv.global.connect_timeout * 1000));
   }
-  if (inv.global.debug) cfg.debug = [&ctx](const std::string& line) { ctx.err << "drconsole debug: " << line << '\n'; };
+  // --debug or DRC_LOG=debug: each request and response, redacted, on stderr.
+  const char* level = std::getenv("DRC_LOG");
+  if (inv.global.debug || (level && std::string_view(level) == "debug")) {
+    auto log = spdlog::stderr_logger_mt("drconsole-aws");
+    log->set_level(spdlog::level::debug);
+    log->set_pattern("%Y-%m-%d %H:%M:%S,%e drconsole %l: %v");
+    cfg.debug = [log](const std::string& line) { log->debug(line); };
+  }
   auto client = aws::client::AwsClient::create(cfg);
   if (!client) {
     ctx.err << '\n' << client.error().message << '\n';
