@@ -144,3 +144,66 @@ TEST(AwsClientFaults, ParametersAreRedactedAndWritesClassified) {
   // The password went to the service, of course: only what is shown is redacted.
   EXPECT_NE(server.requests().at(0).body.find("hunter2-secret"), std::string::npos);
 }
+
+// The real cloud behind the one door: same CloudResult shape as SimCloud gives the inventory.
+#include <future>
+
+#include "cloud/aws_cloud.hpp"
+#include "inventory/backup_inventory.hpp"
+
+TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
+  FakeServer server;
+  // Two pages of DescribeDBSnapshots: the door hands back both, merged.
+  server.push(Behaviour::respond(200,
+      "<DescribeDBSnapshotsResponse><DescribeDBSnapshotsResult><DBSnapshots><DBSnapshot><DBSnapshotIdentifier>s1"
+      "</DBSnapshotIdentifier><DBInstanceIdentifier>db</DBInstanceIdentifier><SnapshotCreateTime>2026-11-23T03:00:00.123Z"
+      "</SnapshotCreateTime><Status>available</Status></DBSnapshot></DBSnapshots><Marker>m2</Marker>"
+      "</DescribeDBSnapshotsResult></DescribeDBSnapshotsResponse>"));
+  server.push(Behaviour::respond(200,
+      "<DescribeDBSnapshotsResponse><DescribeDBSnapshotsResult><DBSnapshots><DBSnapshot><DBSnapshotIdentifier>s2"
+      "</DBSnapshotIdentifier><DBInstanceIdentifier>db</DBInstanceIdentifier><SnapshotCreateTime>2026-11-23T04:00:00Z"
+      "</SnapshotCreateTime><Status>available</Status></DBSnapshot></DBSnapshots></DescribeDBSnapshotsResult>"
+      "</DescribeDBSnapshotsResponse>"));
+  std::map<std::string, std::string> vars{{"AWS_ACCESS_KEY_ID", "AKIATEST"}, {"AWS_SECRET_ACCESS_KEY", "secret"},
+                                          {"AWS_EC2_METADATA_DISABLED", "true"}, {"AWS_CONFIG_FILE", "/nonexistent/c"},
+                                          {"AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/k"}};
+  client::ClientConfig cfg;
+  cfg.env = [vars](const std::string& k) -> std::optional<std::string> {
+    auto it = vars.find(k);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+  cfg.models_dir = DRC_MODELS_DIR;
+  cfg.endpoint_url_flag = "http://127.0.0.1:" + std::to_string(server.port());
+  auto cloud = drc::cloud::AwsCloud::create(cfg);
+  ASSERT_TRUE(cloud.ok()) << cloud.error().message;
+  EXPECT_EQ(*(*cloud)->access("rds", "DescribeDBSnapshots"), model::Access::Read);
+  EXPECT_EQ(*(*cloud)->access("rds", "RestoreDBInstanceFromDBSnapshot"), model::Access::Write);
+  std::promise<drc::cloud::CloudResult> p;
+  (*cloud)->call({"rds", "DescribeDBSnapshots", "us-east-1", {{"DBInstanceIdentifier", "db"}}},
+                 [&p](drc::cloud::CloudResult r) { p.set_value(std::move(r)); });
+  auto r = p.get_future().get();
+  ASSERT_TRUE(r.ok()) << r.error->code << ": " << r.error->message;
+  ASSERT_EQ(r.output["DBSnapshots"].size(), 2u);
+  EXPECT_EQ(r.output["DBSnapshots"][0]["SnapshotCreateTime"], "2026-11-23T03:00:00.123000+00:00");
+  EXPECT_EQ(server.requests().size(), 2u);
+  EXPECT_NE(server.requests()[1].body.find("Marker=m2"), std::string::npos);
+  // The inventory reads the real answer as it reads the simulated one.
+  const auto digest = drc::inventory::digest(r);
+  EXPECT_EQ(digest.rows.size(), 2u);
+
+  // No answer at all is an error the inventory can show as unreachable.
+  int gone_port = 0;
+  {
+    FakeServer gone;
+    gone_port = gone.port();
+  }
+  cfg.endpoint_url_flag = "http://127.0.0.1:" + std::to_string(gone_port);
+  cfg.max_attempts = 1;
+  auto dead = drc::cloud::AwsCloud::create(cfg);
+  std::promise<drc::cloud::CloudResult> q;
+  (*dead)->call({"rds", "DescribeDBInstances", "us-east-1", {}}, [&q](drc::cloud::CloudResult x) { q.set_value(std::move(x)); });
+  auto unreachable = q.get_future().get();
+  ASSERT_FALSE(unreachable.ok());
+  EXPECT_EQ(unreachable.error->code, "Unreachable");
+}

@@ -122,48 +122,40 @@ std::string_view ServiceModel::record(char kind, std::string_view name) const {
   return it == index.end() ? std::string_view() : it->second;
 }
 
-const Operation* ServiceModel::operation(std::string_view name) const {
+template <class T, class Read>
+const T* ServiceModel::cached(char kind, const char* what, std::string_view name,
+                              std::unordered_map<std::string, std::unique_ptr<T>>& cache, Read read) const {
   std::lock_guard lock(mutex_);
-  if (auto it = operation_cache_.find(std::string(name)); it != operation_cache_.end()) return it->second.get();
-  const auto line = record('o', name);
+  const std::string key(name);
+  if (auto it = cache.find(key); it != cache.end()) return it->second.get();
+  const auto line = record(kind, name);
   if (line.empty()) return nullptr;
   try {
-    auto op = std::make_unique<Operation>(read_operation(std::string(name), ordered_json::parse(line)));
-    return operation_cache_.emplace(std::string(name), std::move(op)).first->second.get();
+    return cache.emplace(key, std::make_unique<T>(read(key, line))).first->second.get();
   } catch (const std::exception& e) {
-    last_error_ = file_.string() + ": operation " + std::string(name) + " cannot be read: " + e.what();
+    last_error_ = file_.string() + ": " + what + " " + key + " cannot be read: " + e.what();
     return nullptr;
   }
+}
+
+const Operation* ServiceModel::operation(std::string_view name) const {
+  return cached<Operation>('o', "operation", name, operation_cache_, [](const std::string& n, std::string_view line) {
+    return read_operation(n, ordered_json::parse(line));
+  });
 }
 
 const Shape* ServiceModel::shape(std::string_view name) const {
-  std::lock_guard lock(mutex_);
-  if (auto it = shape_cache_.find(std::string(name)); it != shape_cache_.end()) return it->second.get();
-  const auto line = record('s', name);
-  if (line.empty()) return nullptr;
-  try {
-    auto s = std::make_unique<Shape>(read_shape(std::string(name), ordered_json::parse(line)));
-    return shape_cache_.emplace(std::string(name), std::move(s)).first->second.get();
-  } catch (const std::exception& e) {
-    last_error_ = file_.string() + ": shape " + std::string(name) + " cannot be read: " + e.what();
-    return nullptr;
-  }
+  return cached<Shape>('s', "shape", name, shape_cache_, [](const std::string& n, std::string_view line) {
+    return read_shape(n, ordered_json::parse(line));
+  });
 }
 
 const nlohmann::json* ServiceModel::waiter(std::string_view name) const {
-  std::lock_guard lock(mutex_);
-  if (auto it = waiter_cache_.find(std::string(name)); it != waiter_cache_.end()) return it->second.get();
-  const auto line = record('w', name);
-  if (line.empty()) return nullptr;
-  try {
+  return cached<nlohmann::json>('w', "waiter", name, waiter_cache_, [](const std::string&, std::string_view line) {
     auto j = nlohmann::json::parse(line);
     j.erase("w");
-    auto w = std::make_unique<nlohmann::json>(std::move(j));
-    return waiter_cache_.emplace(std::string(name), std::move(w)).first->second.get();
-  } catch (const std::exception& e) {
-    last_error_ = file_.string() + ": waiter " + std::string(name) + " cannot be read: " + e.what();
-    return nullptr;
-  }
+    return j;
+  });
 }
 
 std::vector<std::string> ServiceModel::operation_names() const {

@@ -60,6 +60,10 @@ class ServiceModel {
  private:
   ServiceModel() = default;
   std::string_view record(char kind, std::string_view name) const;
+  // The record parsed by `read` on first use, then kept; null (and last_error) when it cannot be read.
+  template <class T, class Read>
+  const T* cached(char kind, const char* what, std::string_view name,
+                  std::unordered_map<std::string, std::unique_ptr<T>>& cache, Read read) const;
 
   std::filesystem::path file_;
   std::string text_;
