@@ -46,6 +46,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   }
   auto& inv = std::get<aws::cli::Invocation>(parsed);
   aws::client::ClientConfig cfg;
+  cfg.catalog = *catalog;
   cfg.profile_flag = inv.global.profile;
   cfg.region_flag = inv.global.region;
   cfg.endpoint_url_flag = inv.global.endpoint_url;

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "aws/cli/number_args.hpp"
 #include "aws/cli/shorthand.hpp"
 
 namespace drc::aws::cli {
@@ -47,27 +48,15 @@ Json parse_json(const std::string& value, const std::string& cli_name) {
 }
 
 long long to_int(const std::string& v) {
-  std::size_t used = 0;
-  long long n = 0;
-  try {
-    n = std::stoll(trim_left(v), &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || trim_left(v).size() != used) throw BadValue("invalid literal for int() with base 10: '" + v + "'");
-  return n;
+  auto n = python_int(v);
+  if (!n) throw BadValue(n.error().message);
+  return *n;
 }
 
 double to_float(const std::string& v) {
-  std::size_t used = 0;
-  double d = 0;
-  try {
-    d = std::stod(trim_left(v), &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || trim_left(v).size() != used) throw BadValue("could not convert string to float: '" + v + "'");
-  return d;
+  auto d = python_float(v);
+  if (!d) throw BadValue(d.error().message);
+  return *d;
 }
 
 Json scalar(const model::Shape& s, const std::string& v) {
@@ -299,9 +288,13 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
       throw Usage("the following arguments are required: " + list);
     }
-    if (inv.op->name == "RunInstances" && !explicit_params.contains("MinCount") && !cli_input.contains("MinCount")) {
-      explicit_params["MinCount"] = 1;  // the aws CLI's --count defaults to 1
-      explicit_params["MaxCount"] = 1;
+    for (const auto& [name, arg] : inv.op->cli_args) {
+      // The aws CLI's --count (ec2 run-instances) defaults to 1 when neither it nor the counts are given.
+      if (arg.kind == model::CliArg::Kind::Custom && arg.custom == "CountArgument" && !given.count(name) &&
+          !cli_input.contains("MinCount")) {
+        explicit_params["MinCount"] = 1;
+        explicit_params["MaxCount"] = 1;
+      }
     }
     if (!unknown.empty()) {
       std::string list;

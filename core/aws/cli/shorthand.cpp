@@ -1,5 +1,7 @@
 #include "aws/cli/shorthand.hpp"
 
+#include "aws/cli/number_args.hpp"
+
 #include <cctype>
 #include <stdexcept>
 
@@ -282,31 +284,17 @@ void type_value(const model::ServiceModel& m, const model::Shape& s, Json& v, in
     case ShapeType::Integer:
     case ShapeType::Long:
       if (v.is_string()) {
-        const auto str = v.get<std::string>();
-        std::size_t used = 0;
-        long long n = 0;
-        try {
-          n = std::stoll(str, &used);
-        } catch (const std::exception&) {
-          used = 0;
-        }
-        if (used == 0 || used != str.size()) throw std::invalid_argument("invalid literal for int() with base 10: '" + str + "'");
-        v = n;
+        auto n = python_int(v.get<std::string>());
+        if (!n) throw std::invalid_argument(n.error().message);
+        v = *n;
       }
       return;
     case ShapeType::Float:
     case ShapeType::Double:
       if (v.is_string()) {
-        const auto str = v.get<std::string>();
-        std::size_t used = 0;
-        double d = 0;
-        try {
-          d = std::stod(str, &used);
-        } catch (const std::exception&) {
-          used = 0;
-        }
-        if (used == 0 || used != str.size()) throw std::invalid_argument("could not convert string to float: '" + str + "'");
-        v = d;
+        auto d = python_float(v.get<std::string>());
+        if (!d) throw std::invalid_argument(d.error().message);
+        v = *d;
       }
       return;
     case ShapeType::Boolean:

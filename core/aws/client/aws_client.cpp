@@ -99,9 +99,13 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
     c->retry_.max_attempts = n;
   }
   if (cfg.max_attempts) c->retry_.max_attempts = std::max(1, *cfg.max_attempts);
-  auto catalog = model::ModelCatalog::open(cfg.models_dir);
-  if (!catalog) return catalog.error();
-  c->catalog_ = *catalog;
+  if (cfg.catalog) {
+    c->catalog_ = cfg.catalog;
+  } else {
+    auto catalog = model::ModelCatalog::open(cfg.models_dir);
+    if (!catalog) return catalog.error();
+    c->catalog_ = *catalog;
+  }
   auto partitions = endpoints::Partitions::load(cfg.models_dir / "endpoints.json");
   if (!partitions) return partitions.error();
   c->partitions_ = *partitions;

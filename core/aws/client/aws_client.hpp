@@ -31,6 +31,9 @@ struct ClientConfig {
   std::string region_flag;        // --region
   std::string endpoint_url_flag;  // --endpoint-url
   std::filesystem::path models_dir = model::default_models_dir();
+  // Models already opened (drconsole aws reads the command line against them first): shared, so no
+  // service model is read twice.
+  std::shared_ptr<model::ModelCatalog> catalog;
   protocol::ParseOptions parse;
   std::optional<int> max_attempts;  // else AWS_MAX_ATTEMPTS, the profile's max_attempts, or 3
   http::ClientOptions http;

@@ -4,16 +4,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/text.hpp"
+
 namespace drc::aws::config {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
+std::string text_trim(std::string_view s) { return std::string(trim(s)); }
 
 std::filesystem::path home() {
   const char* h = std::getenv("HOME");
@@ -50,7 +47,7 @@ Status parse_ini(std::string_view text, const std::string& file, bool credential
     const std::string_view raw = text.substr(pos, end - pos);
     pos = end + 1;
     ++line_no;
-    const auto line = trim(raw);
+    const auto line = text_trim(raw);
     if (line.empty() || line[0] == '#' || line[0] == ';') {
       if (end == text.size()) break;
       continue;
@@ -60,16 +57,16 @@ Status parse_ini(std::string_view text, const std::string& file, bool credential
       if (line.back() != ']') {
         return make_error(file + ":" + std::to_string(line_no) + ": a section header must end with ']'");
       }
-      const auto name = trim(line.substr(1, line.size() - 2));
+      const auto name = text_trim(line.substr(1, line.size() - 2));
       nested_parent.clear();
       if (credentials) {
         current = &into.profiles[name];
       } else if (name == "default") {
         current = &into.profiles["default"];
       } else if (name.rfind("profile ", 0) == 0) {
-        current = &into.profiles[trim(name.substr(8))];
+        current = &into.profiles[text_trim(name.substr(8))];
       } else if (name.rfind("services ", 0) == 0) {
-        current = &into.services[trim(name.substr(9))];
+        current = &into.services[text_trim(name.substr(9))];
       } else {
         current = nullptr;  // sso-session and sections of other tools: not ours to read
       }
@@ -81,8 +78,8 @@ Status parse_ini(std::string_view text, const std::string& file, bool credential
       return make_error(file + ":" + std::to_string(line_no) + ": expected \"key = value\" or a [section]; got \"" +
                         line.substr(0, 40) + "\"");
     }
-    auto key = trim(line.substr(0, eq));
-    auto value = trim(line.substr(eq + 1));
+    auto key = text_trim(line.substr(0, eq));
+    auto value = text_trim(line.substr(eq + 1));
     if (current) {
       if (indented && !nested_parent.empty()) {
         (*current)[nested_parent + "." + key] = value;

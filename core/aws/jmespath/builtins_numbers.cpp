@@ -5,7 +5,7 @@
 #include "aws/jmespath/builtins.hpp"
 #include "aws/jmespath/errors.hpp"
 #include "aws/jmespath/interpreter.hpp"
-#include "aws/jmespath/number_text.hpp"
+#include "aws/jmespath/python_number.hpp"
 
 namespace drc::aws::jmespath::detail {
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "aws/protocol/response.hpp"
+#include "util/text.hpp"
 
 namespace drc::aws::protocol {
 
@@ -31,12 +32,6 @@ std::map<std::string, pugi::xml_node> child_map(pugi::xml_node node) {
 std::string child_text(const std::map<std::string, pugi::xml_node>& m, const char* name) {
   auto it = m.find(name);
   return it == m.end() ? std::string() : std::string(it->second.child_value());
-}
-
-std::string trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.erase(0, 1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  return s;
 }
 
 // "aws.protocoltests#FooError:http://..." → "FooError"

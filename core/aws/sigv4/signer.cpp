@@ -11,6 +11,7 @@
 
 #include "aws/http/uri.hpp"
 #include "util/sha256.hpp"
+#include "util/text.hpp"
 
 namespace drc::aws::sigv4 {
 
@@ -20,12 +21,6 @@ constexpr std::array<std::string_view, 11> kUnsignedHeaders{
     "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
     "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
 };
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
@@ -49,7 +44,7 @@ std::string trim_all(std::string_view v) {
 std::map<std::string, std::vector<std::string>> headers_to_sign(const http::Request& req) {
   std::map<std::string, std::vector<std::string>> out;
   for (const auto& [name, value] : req.headers) {
-    auto n = lower(name);
+    auto n = to_lower(name);
     if (std::find(kUnsignedHeaders.begin(), kUnsignedHeaders.end(), n) != kUnsignedHeaders.end()) continue;
     out[n].push_back(value);
   }

@@ -1,5 +1,6 @@
 #pragma once
-// Reading a number out of text the way to_number() does in python: int(text) first, then float(text).
+// Reading a number out of text as Python does: int(text) first, then float(text). JMESPath's
+// to_number() and the aws CLI's integer and float arguments both read numbers this way.
 // That accepts more than JSON does ("+5", " 7 ", "1_000", "1.", ".5", "inf", "nan") and the result keeps
 // python's int/float distinction.
 
@@ -8,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace drc::aws::jmespath::detail {
+namespace drc::aws::jmespath {
 
 // nullopt when python's int() and float() would both raise ValueError.
 std::optional<nlohmann::json> parse_python_number(std::string_view text);
 
-}  // namespace drc::aws::jmespath::detail
+}  // namespace drc::aws::jmespath

@@ -1,4 +1,4 @@
-#include "aws/jmespath/number_text.hpp"
+#include "aws/jmespath/python_number.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -9,9 +9,12 @@
 
 #include "aws/jmespath/utf8.hpp"
 
-namespace drc::aws::jmespath::detail {
+namespace drc::aws::jmespath {
 
 namespace {
+
+using detail::is_python_space;
+using detail::next_code_point;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -143,4 +146,4 @@ std::optional<nlohmann::json> parse_python_number(std::string_view text) {
   return parse_float(s);
 }
 
-}  // namespace drc::aws::jmespath::detail
+}  // namespace drc::aws::jmespath
