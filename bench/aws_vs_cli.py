@@ -78,7 +78,10 @@ def main():
         env = {"PATH": os.environ["PATH"], "HOME": "/nonexistent", "AWS_ACCESS_KEY_ID": "k", "AWS_SECRET_ACCESS_KEY": "s",
                "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONFIG_FILE": "/nonexistent/c",
                "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/k"}
-        totals, peaks = {}, {}
+        totals, peaks, each = {}, {}, {}
+        # One untimed round first, so neither tool pays for moto building its backends on first use.
+        for cmd in COMMANDS:
+            run_measured([drconsole, "aws", "--endpoint-url", moto.url] + cmd, env)
         for tool, prefix in (("aws", [aws]), ("drconsole", [drconsole, "aws"])):
             total, peak = 0.0, 0
             for cmd in COMMANDS:
@@ -87,9 +90,13 @@ def main():
                     print(f"{tool} {' '.join(cmd)} failed ({rc}): {err.strip()[:200]}")
                 total += secs
                 peak = max(peak, rss)
+                each.setdefault(" ".join(cmd[:2]), {})[tool] = secs
             totals[tool], peaks[tool] = total, peak
         one = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "rds", "describe-db-instances"], env)
         one_ec2 = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "ec2", "describe-instances"], env)
+    if os.environ.get("DRC_BENCH_EACH"):
+        for name, t in each.items():
+            print(f"  {name:40} aws {t['aws'] * 1000:6.0f} ms   drconsole {t['drconsole'] * 1000:5.0f} ms")
     print(f"20 commands: aws CLI {totals['aws']:.2f} s ({totals['aws'] / 20 * 1000:.0f} ms each), "
           f"drconsole {totals['drconsole']:.2f} s ({totals['drconsole'] / 20 * 1000:.0f} ms each); "
           f"drconsole is {totals['aws'] / totals['drconsole']:.1f}x faster")
