@@ -38,19 +38,16 @@ std::string Request::url() const {
   return u;
 }
 
-const std::string* Request::header(std::string_view name) const {
+const std::string* Request::header(std::string_view name) const { return find_header(headers, name); }
+
+const std::string* find_header(const Pairs& headers, std::string_view name) {
   for (const auto& [k, v] : headers) {
     if (iequals(k, name)) return &v;
   }
   return nullptr;
 }
 
-const std::string* Response::header(std::string_view name) const {
-  for (const auto& [k, v] : headers) {
-    if (iequals(k, name)) return &v;
-  }
-  return nullptr;
-}
+const std::string* Response::header(std::string_view name) const { return find_header(headers, name); }
 
 void Request::set_header(std::string_view name, std::string value) {
   remove_header(name);

@@ -35,5 +35,7 @@ struct Request {
 };
 
 bool iequals(std::string_view a, std::string_view b);
+// The first value of a header, any case; null when absent.
+const std::string* find_header(const Pairs& headers, std::string_view name);
 
 }  // namespace drc::aws::http

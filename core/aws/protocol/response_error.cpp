@@ -6,19 +6,16 @@
 #include <map>
 
 #include "aws/protocol/response.hpp"
+#include "aws/protocol/response_parts.hpp"
 #include "util/text.hpp"
 
 namespace drc::aws::protocol {
 
 using Json = nlohmann::ordered_json;
 using model::Protocol;
+using detail::local_name;
 
 namespace {
-
-std::string local_name(const char* name) {
-  const char* colon = std::strchr(name, ':');
-  return colon ? colon + 1 : name;
-}
 
 // The text of each direct child element, by local name (the first of repeated ones).
 std::map<std::string, pugi::xml_node> child_map(pugi::xml_node node) {

@@ -15,6 +15,9 @@ struct ParseError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// An XML element's name without its namespace prefix ("s3:Code" -> "Code"), as botocore matches tags.
+std::string local_name(const char* name);
+
 // Deeper than any real response; a hostile or broken one stops here instead of exhausting the stack.
 inline constexpr int kMaxDepth = 96;
 

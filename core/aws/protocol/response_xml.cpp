@@ -10,16 +10,16 @@
 
 namespace drc::aws::protocol::detail {
 
+std::string local_name(const char* name) {
+  const char* colon = std::strchr(name, ':');
+  return colon ? colon + 1 : name;
+}
+
 using Json = nlohmann::ordered_json;
 using model::ShapeType;
 using Nodes = std::vector<pugi::xml_node>;
 
 namespace {
-
-std::string local_name(const char* name) {
-  const char* colon = std::strchr(name, ':');
-  return colon ? colon + 1 : name;
-}
 
 std::map<std::string, Nodes> children_by_name(pugi::xml_node node) {
   std::map<std::string, Nodes> out;

@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include "aws/http/uri.hpp"
 #include "aws/protocol/serializer_parts.hpp"
 #include "aws/protocol/values.hpp"
 
@@ -146,22 +147,10 @@ Json json_value(const Shapes& shapes, const model::Shape& shape, const Json& val
 }
 
 std::string form_encode(const http::Pairs& fields) {
-  auto enc = [](const std::string& s) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
+  // Python's urlencode: percent-encoding with nothing safe, and spaces as '+' ('+' itself is %2B).
+  auto enc = [](const std::string& text) {
     std::string out;
-    for (char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-          c == '.' || c == '~') {
-        out += ch;
-      } else if (c == ' ') {
-        out += '+';
-      } else {
-        out += '%';
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-      }
-    }
+    for (char c : text) out += c == ' ' ? std::string("+") : http::percent_encode(std::string_view(&c, 1));
     return out;
   };
   std::string out;
