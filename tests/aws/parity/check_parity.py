@@ -28,6 +28,9 @@ from cases import CASES  # noqa: E402
 from moto_server import MotoServer  # noqa: E402
 
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?")
+# moto names automated snapshots after the minute they are taken (rds:payments-db-2026-11-23-23-42): the
+# two runs of a case can fall either side of a minute.
+MINUTE_STAMP = re.compile(r"\d{4}-\d\d-\d\d-\d\d-\d\d")
 RFC822 = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT")
 EPOCH = re.compile(r"\b1[6-9]\d{8}(\d{3})?(\.\d+)?\b")
 # Client-generated idempotency tokens (ClientToken, ClientRequestToken) are random in each run.
@@ -35,7 +38,8 @@ UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-
 
 
 def mask(text):
-    return UUID.sub("<uuid>", EPOCH.sub("0", RFC822.sub("<time>", TIMESTAMP.sub("<time>", text))))
+    text = TIMESTAMP.sub("<time>", text)
+    return UUID.sub("<uuid>", EPOCH.sub("0", RFC822.sub("<time>", MINUTE_STAMP.sub("<minute>", text))))
 
 
 def run(cmd, env):
