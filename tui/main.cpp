@@ -8,6 +8,7 @@
 #include "cli/aws_command.hpp"
 #include "cli/console_commands.hpp"
 #include "cli/context.hpp"
+#include "cli/dr_commands.hpp"
 #include "cli/incident_commands.hpp"
 #include "cli/lint_command.hpp"
 #include "cli/timeline_commands.hpp"
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   drc::cli::add_timeline_commands(app, ctx);
   drc::cli::add_console_commands(app, ctx);
   drc::cli::add_aws_command(app, ctx);
+  drc::cli::add_dr_commands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -41,6 +41,14 @@ Result<aws::model::Access> AwsCloud::access(const std::string& service, const st
   return op->access;
 }
 
+AccessOf AwsCloud::access_of() const {
+  return [this](const std::string& service, const std::string& operation) -> std::optional<aws::model::Access> {
+    auto a = access(service, operation);
+    if (!a) return std::nullopt;
+    return *a;
+  };
+}
+
 void AwsCloud::call(CloudCall call, Done done) {
   aws::client::CallRequest req;
   req.service = call.service;
@@ -49,6 +57,25 @@ void AwsCloud::call(CloudCall call, Done done) {
   req.params = aws::cli::to_ordered(call.params);
   auto svc = client_->service(call.service);
   const auto* op = svc ? (*svc)->operation(call.operation) : nullptr;
+  if (op && op->paginator && call.one_page) {
+    const auto paginator = *op->paginator;
+    const auto sent = req.params;
+    client_->call(std::move(req), [call = std::move(call), done = std::move(done), paginator, sent](aws::client::CallResult r) mutable {
+      const auto output = r.output;
+      std::optional<nlohmann::json> next;
+      if (output) {
+        if (auto p = aws::client::next_page_params(paginator, sent, *output)) next = aws::cli::to_plain(*p);
+      }
+      auto base = call;
+      auto result = to_cloud(std::move(call), r, output);
+      if (next) {
+        base.params = std::move(*next);
+        result.next_page = std::move(base);
+      }
+      done(std::move(result));
+    });
+    return;
+  }
   if (op && op->paginator) {
     const auto paginator = *op->paginator;
     aws::client::paginate(*client_, *op, std::move(req), {},

@@ -7,6 +7,7 @@
 
 #include "aws/client/aws_client.hpp"
 #include "cloud/cloud.hpp"
+#include "cloud/guarded_cloud.hpp"
 #include "util/result.hpp"
 
 namespace drc::cloud {
@@ -18,6 +19,10 @@ class AwsCloud final : public Cloud {
 
   // Read or write, from the model: the guards above the door ask before they call.
   Result<aws::model::Access> access(const std::string& service, const std::string& operation) const;
+  // The same, in the form a GuardedCloud takes (unknown: nullopt, so treated as a write).
+  AccessOf access_of() const;
+  // The region calls use when they name none: --region, AWS_REGION, the profile's.
+  const std::string& default_region() const { return client_->default_region(); }
 
  private:
   explicit AwsCloud(std::unique_ptr<aws::client::AwsClient> client) : client_(std::move(client)) {}

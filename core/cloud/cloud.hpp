@@ -16,6 +16,9 @@ struct CloudCall {
   std::string operation;  // the API's name: "DescribeDBInstances"
   std::string region;
   nlohmann::json params = nlohmann::json::object();
+  // One page only, for a caller that wants each page as it comes (and a deadline per request): the
+  // result then names the call for the next page. Otherwise a paginated operation is walked to the end.
+  bool one_page = false;
 };
 
 struct CloudError {
@@ -30,6 +33,7 @@ struct CloudResult {
   std::chrono::milliseconds duration{0};
   std::string request_id;
   int attempts = 1;
+  std::optional<CloudCall> next_page;  // for a one_page call with more to come
   bool ok() const { return !error.has_value(); }
 };
 

@@ -12,8 +12,8 @@ namespace drc::runbook {
 namespace {
 
 constexpr std::array<std::string_view, 2> kTopKeys{"service", "environments"};
-constexpr std::array<std::string_view, 8> kEnvKeys{"rto", "rpo", "region", "dr_region", "profile", "comms_every",
-                                                   "resources", "description"};
+constexpr std::array<std::string_view, 9> kEnvKeys{"rto", "rpo", "region", "dr_region", "profile", "comms_every",
+                                                   "backup_retention", "resources", "description"};
 constexpr std::array<std::string_view, 7> kResourceKeys{"rds_instances", "aurora_clusters", "dynamodb_tables",
                                                         "s3_buckets", "ebs_volumes", "state_bucket", "lock_table"};
 
@@ -121,6 +121,8 @@ class Reader {
       env.rpo = duration(value, what);
     } else if (key == "comms_every") {
       env.comms_every = duration(value, what);
+    } else if (key == "backup_retention") {
+      env.backup_retention = duration(value, what);
     } else if (key == "region") {
       env.region = scalar(value, what);
     } else if (key == "dr_region") {

@@ -77,6 +77,8 @@ struct Environment {
   std::optional<std::chrono::seconds> rto;
   std::optional<std::chrono::seconds> rpo;
   std::optional<std::chrono::seconds> comms_every;
+  // How far back point-in-time recovery must reach (the pitr check); e.g. 7d.
+  std::optional<std::chrono::seconds> backup_retention;
   std::string region, dr_region, profile;
   Resources resources;
   std::vector<ComponentObjectives> components;  // from "| Component | RTO | RPO |" tables

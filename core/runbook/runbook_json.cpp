@@ -13,6 +13,7 @@ json seconds_or_null(const std::optional<std::chrono::seconds>& s) {
 json environment_json(const Environment& e) {
   json j{{"rto_s", seconds_or_null(e.rto)}, {"rpo_s", seconds_or_null(e.rpo)}};
   if (e.comms_every) j["comms_every_s"] = e.comms_every->count();
+  if (e.backup_retention) j["backup_retention_s"] = e.backup_retention->count();
   if (!e.region.empty()) j["region"] = e.region;
   if (!e.dr_region.empty()) j["dr_region"] = e.dr_region;
   if (!e.profile.empty()) j["profile"] = e.profile;

@@ -21,20 +21,39 @@ std::string format_iso8601(Timestamp t) {
 }
 
 std::optional<Timestamp> parse_iso8601(std::string_view s) {
+  // YYYY-MM-DDTHH:MM:SS, then any fraction of a second (the journal writes milliseconds, AWS up to
+  // microseconds), then Z or an offset (+00:00, as the aws CLI prints some services' times).
   int y = 0;
-  unsigned mo = 0, d = 0, h = 0, mi = 0, se = 0, ms = 0;
-  char z = 0;
+  unsigned mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  int used = 0;
   const std::string str(s);
-  // The journal always writes milliseconds; accept whole seconds too for hand-made files.
-  if (std::sscanf(str.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u.%3u%c", &y, &mo, &d, &h, &mi, &se, &ms, &z) == 8 && z == 'Z') {
-  } else if (ms = 0; std::sscanf(str.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%c", &y, &mo, &d, &h, &mi, &se, &z) == 7 &&
-                     z == 'Z') {
+  if (std::sscanf(str.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%n", &y, &mo, &d, &h, &mi, &se, &used) != 6 || used != 19) return std::nullopt;
+  std::string_view rest = s.substr(19);
+  milliseconds frac{0};
+  if (!rest.empty() && rest.front() == '.') {
+    rest.remove_prefix(1);
+    int digits = 0, scale = 100;
+    while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') {
+      if (digits < 3) frac += milliseconds{(rest.front() - '0') * scale};
+      scale /= 10;
+      ++digits;
+      rest.remove_prefix(1);
+    }
+    if (digits == 0) return std::nullopt;
+  }
+  minutes offset{0};
+  if (rest == "Z") {
+  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
+    unsigned oh = 0, om = 0;
+    if (std::sscanf(std::string(rest.substr(1)).c_str(), "%2u:%2u", &oh, &om) != 2 || oh > 23 || om > 59) return std::nullopt;
+    offset = hours{oh} + minutes{om};
+    if (rest[0] == '-') offset = -offset;
   } else {
     return std::nullopt;
   }
   const year_month_day ymd{year{y}, month{mo}, day{d}};
   if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
-  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{se} + milliseconds{ms};
+  return sys_days{ymd} + hours{h} + minutes{mi} + seconds{se} + frac - offset;
 }
 
 std::string format_clock_utc(Timestamp t) {

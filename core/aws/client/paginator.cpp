@@ -90,6 +90,20 @@ std::string encode_token(const Json& token) {
   return protocol::base64_encode(s + "}");
 }
 
+// The next page's tokens, unless the model's more_results says there is none.
+Json next_tokens(const model::Paginator& p, const Json& page) {
+  Json next = Json::object();
+  bool more = true;
+  if (!p.more_results.empty()) more = truthy(search(p.more_results, page).value_or(nullptr));
+  if (more) {
+    for (std::size_t i = 0; i < p.output_tokens.size() && i < p.input_tokens.size(); ++i) {
+      auto t = search(p.output_tokens[i], page).value_or(nullptr);
+      next[p.input_tokens[i]] = has_token(t) ? t : Json(nullptr);
+    }
+  }
+  return next;
+}
+
 struct Walk {
   AwsClient* client;
   const model::Operation* op;
@@ -116,6 +130,24 @@ void inject(Json& params, const Json& token) {
 }
 
 void step(std::shared_ptr<Walk> w);
+
+}  // namespace
+
+std::optional<Json> next_page_params(const model::Paginator& p, const Json& params, const Json& page) {
+  const auto next = next_tokens(p, page);
+  bool any = false, same = true;
+  for (const auto& [k, v] : next.items()) {
+    any = any || !v.is_null();
+    const auto it = params.find(k);
+    same = same && it != params.end() && *it == v;
+  }
+  if (!any || same) return std::nullopt;
+  Json out = params;
+  inject(out, next);
+  return out;
+}
+
+namespace {
 
 void on_page(std::shared_ptr<Walk> w, CallResult r) {
   ++w->result.calls;
@@ -154,16 +186,7 @@ void on_page(std::shared_ptr<Walk> w, CallResult r) {
     return w->done(std::move(w->result));
   }
   w->total += n;
-  // The next page's tokens, unless the model's more_results says there is none.
-  Json next = Json::object();
-  bool more = true;
-  if (!w->p.more_results.empty()) more = truthy(search(w->p.more_results, page).value_or(nullptr));
-  if (more) {
-    for (std::size_t i = 0; i < w->p.output_tokens.size(); ++i) {
-      auto t = search(w->p.output_tokens[i], page).value_or(nullptr);
-      next[w->p.input_tokens[i]] = has_token(t) ? t : Json(nullptr);
-    }
-  }
+  Json next = next_tokens(w->p, page);
   w->result.pages.push_back(std::move(page));
   bool any = false;
   for (const auto& [k, v] : next.items()) any = any || !v.is_null();

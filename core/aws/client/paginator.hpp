@@ -33,6 +33,11 @@ struct PaginatedResult {
 void paginate(AwsClient& client, const model::Operation& op, CallRequest request, Paging paging,
               std::function<void(PaginatedResult)> done);
 
+// The input for the page after `page`, asked for with `params`; nullopt when there is none (no token, the
+// model's more_results false, or the same token as the one just sent, which would loop forever).
+std::optional<nlohmann::ordered_json> next_page_params(const model::Paginator& p, const nlohmann::ordered_json& params,
+                                                       const nlohmann::ordered_json& page);
+
 // JMESPath over ordered JSON: a plain dotted path walks the value keeping its key order; anything else
 // goes through the full JMESPath engine.
 std::optional<nlohmann::ordered_json> search(const std::string& expression, const nlohmann::ordered_json& value);

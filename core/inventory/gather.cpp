@@ -1,0 +1,24 @@
+#include "inventory/gather.hpp"
+
+#include <algorithm>
+
+namespace drc::inventory {
+
+using std::chrono::milliseconds;
+
+void gather(cloud::Cloud& cloud, cloud::ResultQueue& queue, Collection& collection, const incident::Clock& clock) {
+  auto send = [&](std::vector<cloud::CloudCall> calls) {
+    for (auto& c : calls) cloud.call(std::move(c), queue.sink());
+  };
+  send(collection.start(clock.now()));
+  while (!collection.complete()) {
+    auto wait = milliseconds{1000};
+    if (auto due = collection.next_deadline()) {
+      wait = std::clamp(std::chrono::duration_cast<milliseconds>(*due - clock.now()) + milliseconds{1}, milliseconds{1}, wait);
+    }
+    for (const auto& answer : queue.wait_drain(wait)) send(collection.take(answer, clock.now()));
+    collection.expire(clock.now());
+  }
+}
+
+}  // namespace drc::inventory
