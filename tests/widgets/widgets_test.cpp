@@ -193,3 +193,134 @@ TEST(LineEditor, EditsByCodePoint) {
   draw_prompt(c, c.bounds(), "Reason:", e);
   EXPECT_EQ(c.to_text(), "Reason: xcaf▏");
 }
+
+#include "widgets/modal.hpp"
+#include "widgets/table_view.hpp"
+
+namespace {
+
+TableRow row(std::string id, std::vector<std::string> cells, int group = 0, std::vector<std::string> keys = {}) {
+  TableRow r;
+  r.id = std::move(id);
+  r.cells = std::move(cells);
+  r.group = group;
+  r.sort_keys = std::move(keys);
+  return r;
+}
+
+std::vector<std::string> ids(const std::vector<TableRow>& rows, const std::vector<std::size_t>& shown) {
+  std::vector<std::string> out;
+  for (auto i : shown) out.push_back(rows[i].id);
+  return out;
+}
+
+// Ages as shown, with keys that sort them as durations: "4m12s" is younger than "3h".
+std::vector<TableRow> aged_rows() {
+  return {row("a", {"payments-db", "3h"}, 0, {"", "10800"}), row("b", {"Ledger", "4m12s"}, 0, {"", "00252"}),
+          row("c", {"aurora", "2d"}, 0, {"", "172800"}), row("x", {"orders", "1d"}, 1, {"", "86400"}),
+          row("y", {"vol-0abc", "20h"}, 1, {"", "72000"})};
+}
+
+}  // namespace
+
+TEST(TableView, SortsWithinGroupsByKeyOrCaseInsensitiveText) {
+  const auto rows = aged_rows();
+  TableView v;
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"a", "b", "c", "x", "y"}));  // their own order
+  v.sort_column = 0;
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"c", "b", "a", "x", "y"}));  // aurora, Ledger, payments
+  v.sort_column = 1;
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"b", "a", "c", "y", "x"}));  // by key, not by text
+  v.ascending = false;
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"c", "a", "b", "x", "y"}));  // groups never mix
+  v.sort_column = -1;
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"c", "b", "a", "y", "x"}));  // own order backwards
+}
+
+TEST(TableView, CycleSortVisitsEachColumnThenNone) {
+  TableView v;
+  v.ascending = false;
+  cycle_sort(v, 2);
+  EXPECT_EQ(v.sort_column, 0);
+  EXPECT_TRUE(v.ascending);
+  cycle_sort(v, 2);
+  EXPECT_EQ(v.sort_column, 1);
+  cycle_sort(v, 2);
+  EXPECT_EQ(v.sort_column, -1);
+}
+
+TEST(TableView, FilterMatchesAnyCellIgnoringCase) {
+  const auto rows = aged_rows();
+  TableView v;
+  v.filter = "LEDGER";
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"b"}));
+  v.filter = "o";  // orders, vol-0abc, aurora
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"c", "x", "y"}));
+  v.filter = "1d";  // the shown text, not the sort key
+  EXPECT_EQ(ids(rows, arrange(rows, v)), (std::vector<std::string>{"x"}));
+  v.filter = "nothing like it";
+  EXPECT_TRUE(arrange(rows, v).empty());
+  EXPECT_TRUE(row_matches(rows[0], ""));
+}
+
+TEST(TableView, SelectionFollowsTheRowNotThePosition) {
+  const auto rows = aged_rows();
+  TableView v;
+  auto shown = arrange(rows, v);
+  EXPECT_EQ(step_selection(rows, shown, "", 1), "b");  // none selected: from the first
+  EXPECT_EQ(step_selection(rows, shown, "b", 1), "c");
+  EXPECT_EQ(step_selection(rows, shown, "y", 1), "y");  // stops at the end
+  EXPECT_EQ(step_selection(rows, shown, "a", -5), "a");
+  v.sort_column = 1;
+  shown = arrange(rows, v);  // b a c y x
+  EXPECT_EQ(position_of(rows, shown, "c"), 2);
+  EXPECT_EQ(step_selection(rows, shown, "c", 1), "y");
+  TableModel t;
+  show_rows(t, rows, shown, "c");
+  EXPECT_EQ(t.selected, 2);
+  EXPECT_EQ(t.rows[2].id, "c");
+  v.filter = "zzz";
+  shown = arrange(rows, v);
+  EXPECT_EQ(step_selection(rows, shown, "c", 1), "");
+  show_rows(t, rows, shown, "c");
+  EXPECT_EQ(t.selected, -1);
+  EXPECT_TRUE(t.rows.empty());
+}
+
+TEST(Table, SpanRowsNarrowColumnsAndTheSortMarker) {
+  TableModel m;
+  m.columns = {{"Status", 6, false, 0}, {"Resource", 0, false, 0}, {"Region", 9, false, 30}, {"DR", 3, false, 0}};
+  m.rows = {{{"BREACH", "ledger-reporting", "us-east-1", "no"}, Role::Alarm},
+            {{"us-west-2 rds: unreachable — no answer within 10s"}, Role::Alarm}};
+  m.rows[1].span = true;
+  m.sort_column = 3;
+  Canvas wide(37, 3);
+  draw_table(wide, wide.bounds(), m);
+  EXPECT_EQ(wide.to_text(),
+            "Status Resource         Region    DR▲\n"  // no room for " ▲": the marker still shows
+            "BREACH ledger-reporting us-east-1 no\n"
+            "us-west-2 rds: unreachable — no answ…");
+  EXPECT_EQ(wide.at(36, 1).role, Role::Alarm);  // the whole row, not only its text
+  EXPECT_EQ(wide.at(20, 2).role, Role::Alarm);
+  Canvas narrow(27, 2);  // too narrow for the region: it is left out
+  draw_table(narrow, narrow.bounds(), m);
+  EXPECT_EQ(narrow.row_text(1), "BREACH ledger-reporting no");
+  EXPECT_FALSE(column_shown(m.columns[2], 27));
+  EXPECT_TRUE(column_shown(m.columns[2], 30));
+}
+
+TEST(Modal, CentresFramesAndLeavesTheEdgesShowing) {
+  Canvas c(30, 8);
+  c.fill(c.bounds(), Role::Normal, ".");
+  const auto body = draw_modal(c, 100, 5, "Detail", "Esc close");
+  EXPECT_EQ(c.row_text(0), "..............................");
+  EXPECT_EQ(c.row_text(1), ".┌ Detail ──────────────────┐.");
+  EXPECT_EQ(c.row_text(3), ".│                          │.");
+  EXPECT_EQ(c.row_text(5), ".└────────────── Esc close ─┘.");
+  EXPECT_EQ(body.x, 3);
+  EXPECT_EQ(body.y, 2);
+  EXPECT_EQ(body.w, 24);
+  EXPECT_EQ(body.h, 3);
+  Canvas tiny(5, 2);
+  EXPECT_TRUE(draw_modal(tiny, 10, 10, "x").empty());
+}
