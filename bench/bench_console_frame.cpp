@@ -1,10 +1,12 @@
 // One console frame drawn into the off-screen canvas at 200x60: the timeline holding 1,000 events, and
-// (second argument) the inventory pane holding 500 rows.
+// (second argument) the inventory pane holding that many resources, judged and made into rows as the
+// console does for every frame.
 // (The terminal write is measured by bench/console_idle.sh against the real binary.)
 
 #include <benchmark/benchmark.h>
 
 #include "console/commander_view.hpp"
+#include "console/inventory_rows.hpp"
 
 namespace {
 
@@ -30,16 +32,30 @@ void BM_ConsoleFrame(benchmark::State& state) {
   }
   tui::ConsoleModel model;
   model.has_cloud = state.range(1) > 0;
+  inventory::Inventory found;
   for (int i = 0; i < static_cast<int>(state.range(1)); ++i) {
-    inventory::InventoryRow r;
-    r.name = "snap-" + std::to_string(100000 + i);
-    r.kind = "EBS snapshot";
+    inventory::Resource r;
+    r.kind = inventory::ResourceKind::EbsVolume;
+    r.name = "vol-" + std::to_string(100000 + i);
     r.region = i % 2 ? "us-west-2" : "us-east-1";
-    r.point = declared.ts - std::chrono::hours(i);
-    model.inventory.push_back(std::move(r));
+    r.status = "in-use";
+    for (int k = 0; k < 3; ++k) {
+      inventory::RecoveryPoint p;
+      p.id = "snap-" + std::to_string(100000 + i) + "-" + std::to_string(k);
+      p.region = r.region;
+      p.time = declared.ts - std::chrono::hours(i + 24 * k);
+      p.status = "completed";
+      p.usable = true;
+      r.points.push_back(std::move(p));
+    }
+    found.resources.push_back(std::move(r));
   }
+  inventory::Scope scope;
+  scope.region = "us-east-1";
+  scope.dr_region = "us-west-2";
   const auto now = declared.ts + std::chrono::minutes(7);
   for (auto _ : state) {
+    if (model.has_cloud) tui::refresh_pane(model.inventory, found, scope, std::chrono::minutes(5), 0, now);
     ui::Canvas canvas(200, 60);
     tui::draw_console(canvas, tui::ViewInput{st, timeline, nullptr, model, now});
     benchmark::DoNotOptimize(canvas);

@@ -149,21 +149,23 @@ TEST(AwsClientFaults, ParametersAreRedactedAndWritesClassified) {
 #include <future>
 
 #include "cloud/aws_cloud.hpp"
-#include "inventory/backup_inventory.hpp"
+#include "cloud/call_wait.hpp"
+#include "inventory/collection.hpp"
 
-TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
-  FakeServer server;
-  // Two pages of DescribeDBSnapshots: the door hands back both, merged.
-  server.push(Behaviour::respond(200,
-      "<DescribeDBSnapshotsResponse><DescribeDBSnapshotsResult><DBSnapshots><DBSnapshot><DBSnapshotIdentifier>s1"
-      "</DBSnapshotIdentifier><DBInstanceIdentifier>db</DBInstanceIdentifier><SnapshotCreateTime>2026-11-23T03:00:00.123Z"
-      "</SnapshotCreateTime><Status>available</Status></DBSnapshot></DBSnapshots><Marker>m2</Marker>"
-      "</DescribeDBSnapshotsResult></DescribeDBSnapshotsResponse>"));
-  server.push(Behaviour::respond(200,
-      "<DescribeDBSnapshotsResponse><DescribeDBSnapshotsResult><DBSnapshots><DBSnapshot><DBSnapshotIdentifier>s2"
-      "</DBSnapshotIdentifier><DBInstanceIdentifier>db</DBInstanceIdentifier><SnapshotCreateTime>2026-11-23T04:00:00Z"
-      "</SnapshotCreateTime><Status>available</Status></DBSnapshot></DBSnapshots></DescribeDBSnapshotsResult>"
-      "</DescribeDBSnapshotsResponse>"));
+namespace {
+
+const char* kSnapshotsPage1 =
+    "<DescribeDBSnapshotsResponse><DescribeDBSnapshotsResult><DBSnapshots><DBSnapshot><DBSnapshotIdentifier>s1"
+    "</DBSnapshotIdentifier><DBInstanceIdentifier>db</DBInstanceIdentifier><SnapshotCreateTime>2026-11-23T03:00:00.123Z"
+    "</SnapshotCreateTime><Status>available</Status></DBSnapshot></DBSnapshots><Marker>m2</Marker>"
+    "</DescribeDBSnapshotsResult></DescribeDBSnapshotsResponse>";
+const char* kSnapshotsPage2 =
+    "<DescribeDBSnapshotsResponse><DescribeDBSnapshotsResult><DBSnapshots><DBSnapshot><DBSnapshotIdentifier>s2"
+    "</DBSnapshotIdentifier><DBInstanceIdentifier>db</DBInstanceIdentifier><SnapshotCreateTime>2026-11-23T04:00:00Z"
+    "</SnapshotCreateTime><Status>available</Status></DBSnapshot></DBSnapshots></DescribeDBSnapshotsResult>"
+    "</DescribeDBSnapshotsResponse>";
+
+client::ClientConfig cloud_config(int port) {
   std::map<std::string, std::string> vars{{"AWS_ACCESS_KEY_ID", "AKIATEST"}, {"AWS_SECRET_ACCESS_KEY", "secret"},
                                           {"AWS_EC2_METADATA_DISABLED", "true"}, {"AWS_CONFIG_FILE", "/nonexistent/c"},
                                           {"AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/k"}};
@@ -174,8 +176,26 @@ TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
     return it->second;
   };
   cfg.models_dir = DRC_MODELS_DIR;
-  cfg.endpoint_url_flag = "http://127.0.0.1:" + std::to_string(server.port());
-  auto cloud = drc::cloud::AwsCloud::create(cfg);
+  cfg.endpoint_url_flag = "http://127.0.0.1:" + std::to_string(port);
+  return cfg;
+}
+
+const drc::cloud::CloudCall& call_named(const std::vector<drc::cloud::CloudCall>& calls, const std::string& operation) {
+  for (const auto& c : calls) {
+    if (c.operation == operation) return c;
+  }
+  ADD_FAILURE() << "no " << operation << " call";
+  return calls.front();
+}
+
+}  // namespace
+
+TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
+  FakeServer server;
+  // Two pages of DescribeDBSnapshots: the door hands back both, merged.
+  server.push(Behaviour::respond(200, kSnapshotsPage1));
+  server.push(Behaviour::respond(200, kSnapshotsPage2));
+  auto cloud = drc::cloud::AwsCloud::create(cloud_config(server.port()));
   ASSERT_TRUE(cloud.ok()) << cloud.error().message;
   EXPECT_EQ(*(*cloud)->access("rds", "DescribeDBSnapshots"), model::Access::Read);
   EXPECT_EQ(*(*cloud)->access("rds", "RestoreDBInstanceFromDBSnapshot"), model::Access::Write);
@@ -188,9 +208,6 @@ TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
   EXPECT_EQ(r.output["DBSnapshots"][0]["SnapshotCreateTime"], "2026-11-23T03:00:00.123000+00:00");
   EXPECT_EQ(server.requests().size(), 2u);
   EXPECT_NE(server.requests()[1].body.find("Marker=m2"), std::string::npos);
-  // The inventory reads the real answer as it reads the simulated one.
-  const auto digest = drc::inventory::digest(r);
-  EXPECT_EQ(digest.rows.size(), 2u);
 
   // No answer at all is an error the inventory can show as unreachable.
   int gone_port = 0;
@@ -198,7 +215,7 @@ TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
     FakeServer gone;
     gone_port = gone.port();
   }
-  cfg.endpoint_url_flag = "http://127.0.0.1:" + std::to_string(gone_port);
+  auto cfg = cloud_config(gone_port);
   cfg.max_attempts = 1;
   auto dead = drc::cloud::AwsCloud::create(cfg);
   std::promise<drc::cloud::CloudResult> q;
@@ -206,4 +223,55 @@ TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
   auto unreachable = q.get_future().get();
   ASSERT_FALSE(unreachable.ok());
   EXPECT_EQ(unreachable.error->code, "Unreachable");
+}
+
+// The inventory's Collection reads the real answers as it reads the simulated ones: a page at a time
+// (the next page its follow-up), a call with no answer as a gap, a call never answered as a timeout.
+TEST(AwsCloud, TheInventoryFoldsRealAnswersAndGaps) {
+  FakeServer server;
+  server.push(Behaviour::respond(200, kSnapshotsPage1));
+  server.push(Behaviour::respond(200, kSnapshotsPage2));
+  auto cloud = drc::cloud::AwsCloud::create(cloud_config(server.port()));
+  ASSERT_TRUE(cloud.ok()) << cloud.error().message;
+  drc::inventory::Scope scope;
+  scope.region = "us-east-1";
+  drc::inventory::Collection collection(scope);
+  const drc::Timestamp t0{std::chrono::milliseconds{1'795'000'000'000}};
+  const auto calls = collection.start(t0);
+  const auto first = drc::cloud::call_wait(**cloud, call_named(calls, "DescribeDBSnapshots"), 10s);
+  ASSERT_TRUE(first.ok()) << first.error->code << ": " << first.error->message;
+  auto follow = collection.take(first, t0 + 1s);
+  ASSERT_EQ(follow.size(), 1u);  // the next page
+  EXPECT_EQ(follow[0].params.value("Marker", ""), "m2");
+  EXPECT_TRUE(collection.take(drc::cloud::call_wait(**cloud, follow[0], 10s), t0 + 2s).empty());
+  const auto* db = collection.inventory().find(drc::inventory::ResourceKind::RdsInstance, "db", "us-east-1");
+  ASSERT_NE(db, nullptr);
+  ASSERT_EQ(db->points.size(), 2u);
+  EXPECT_EQ(db->points[0].id, "s2");  // newest first
+  EXPECT_TRUE(db->points[0].usable);
+
+  int gone_port = 0;
+  {
+    FakeServer gone;
+    gone_port = gone.port();
+  }
+  auto cfg = cloud_config(gone_port);
+  cfg.max_attempts = 1;
+  auto dead = drc::cloud::AwsCloud::create(cfg);
+  ASSERT_TRUE(dead.ok());
+  collection.take(drc::cloud::call_wait(**dead, call_named(calls, "DescribeDBInstances"), 10s), t0 + 3s);
+  const auto* gap = collection.inventory().gap_for("us-east-1", "rds");
+  ASSERT_NE(gap, nullptr);
+  EXPECT_EQ(gap->code, "Unreachable");
+  EXPECT_EQ(gap->operation, "DescribeDBInstances");
+
+  // Every other call is still out; at their deadline they are given up, each leaving a timeout.
+  EXPECT_EQ(collection.outstanding(), calls.size() - 2);
+  EXPECT_FALSE(collection.expire(t0 + scope.timeout - 1ms));
+  EXPECT_TRUE(collection.expire(t0 + scope.timeout));
+  EXPECT_TRUE(collection.complete());
+  const auto* ec2 = collection.inventory().gap_for("us-east-1", "ec2");
+  ASSERT_NE(ec2, nullptr);
+  EXPECT_EQ(ec2->code, "Timeout");
+  EXPECT_EQ(ec2->message, "no answer within 10s");
 }

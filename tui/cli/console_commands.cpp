@@ -118,6 +118,15 @@ std::filesystem::path examples_dir() {
   return DRC_EXAMPLES_SOURCE_DIR;
 }
 
+// What the demo's inventory asks the simulated cloud about: the example environment's regions.
+inventory::Scope demo_scope(const runbook::Environment& env) {
+  inventory::Scope s;
+  s.region = env.region.empty() ? "us-east-1" : env.region;
+  s.dr_region = env.dr_region;
+  s.named = env.resources;
+  return s;
+}
+
 void demo(Context& ctx, const std::string& theme_name) {
   if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO)) return ctx.fail("the demo needs a terminal", kUsage);
   bool color = true;
@@ -134,11 +143,10 @@ void demo(Context& ctx, const std::string& theme_name) {
   auto engine = declare_incident(ctx, *rb, {"1", "prod", "P1", "", true});
   if (!engine) return ctx.fail(engine.error().message);
   const auto* env = runbook::find_environment(*rb, "prod");
-  std::vector<std::string> regions{env && !env->region.empty() ? env->region : "us-east-1"};
-  if (env && !env->dr_region.empty()) regions.push_back(env->dr_region);
+  const runbook::Environment prod = env ? *env : runbook::Environment{};
   auto screen = tui::Screen::open(*theme, color);
   if (!screen) return ctx.fail(screen.error().message);
-  tui::CloudFeed feed{**sim, queue, regions};
+  tui::CloudFeed feed{**sim, queue, demo_scope(prod), prod.rpo};
   const std::optional<runbook::Runbook> text(std::move(rb).value());
   const auto* scenario = scenario_of(text, (*engine)->state());
   auto done = tui::run_console(**screen, std::move(*engine), scenario, false, &feed);

@@ -1,11 +1,13 @@
 #include "console/commander_view.hpp"
 
+#include "console/inventory_detail.hpp"
+#include "console/inventory_pane.hpp"
 #include "incident/progress.hpp"
 #include "widgets/big_clock.hpp"
 #include "widgets/checklist.hpp"
 #include "widgets/key_bar.hpp"
 #include "widgets/line_editor.hpp"
-#include "widgets/table.hpp"
+#include "widgets/modal.hpp"
 #include "widgets/text_block.hpp"
 
 namespace drc::tui {
@@ -146,44 +148,23 @@ void draw_detail(ui::Canvas& c, ui::Rect r, const ViewInput& in) {
   if (!shown.empty() && y < body.bottom()) ui::draw_text_block(c, {body.x, y, body.w, body.bottom() - y}, shown, Role::Normal);
 }
 
-void draw_inventory(ui::Canvas& c, ui::Rect r, const ViewInput& in) {
-  const auto& m = in.model;
-  std::string title = "Backup inventory (" + std::to_string(m.inventory.size()) + ")";
-  if (m.calls_pending > 0) title += " · " + std::to_string(m.calls_pending) + " calls out";
-  c.frame(r, m.focus == Pane::Inventory ? Role::Accent : Role::Border, title);
-  ui::TableModel t;
-  t.columns = {{"Resource", 0, false}, {"Kind", 16, false}, {"Region", 9, false}, {"Age", 7, true}};
-  for (const auto& row : m.inventory) {
-    ui::TableRow tr;
-    const std::string age =
-        row.point ? format_age(duration_cast<seconds>(in.now - *row.point)) : (row.problem ? "none" : "—");
-    tr.cells = {row.name, row.kind, row.region, age};
-    tr.role = row.problem ? Role::Alarm : Role::Normal;
-    t.rows.push_back(std::move(tr));
+void draw_help(ui::Canvas& c, const ConsoleModel& m) {
+  using Keys = std::vector<std::pair<std::string, std::string>>;
+  Keys keys = m.read_only ? Keys{{"↑/↓ j/k", "select a step"}, {"Tab", "switch pane"}, {"PgUp/PgDn", "scroll the timeline"}}
+                          : Keys{{"↑/↓ j/k", "select a step"}, {"s", "start the selected step"}, {"c", "complete it"},
+                                 {"x", "skip it (asks for a reason)"}, {"f", "mark it failed (asks why)"}, {"n", "add a note"},
+                                 {"u", "record a status update sent"}, {"Tab", "switch pane"}, {"PgUp/PgDn", "scroll the timeline"}};
+  if (m.has_cloud) {
+    const Keys inventory{{"o / O", "inventory: sort column / reverse"}, {"/", "inventory: filter (Esc clears)"},
+                         {"Enter", "inventory: the selected row's detail"}, {"r", "ask the cloud again"}};
+    keys.insert(keys.end(), inventory.begin(), inventory.end());
   }
-  t.selected = m.focus == Pane::Inventory ? m.inventory_selected : -1;
-  t.focused = m.focus == Pane::Inventory;
-  t.empty_text = m.calls_pending > 0 ? "asking the cloud…" : "nothing found";
-  ui::draw_table(c, {r.x + 1, r.y + 1, r.w - 2, r.h - 2}, t);
-}
-
-void draw_help(ui::Canvas& c, bool read_only) {
-  const std::vector<std::pair<std::string, std::string>> keys =
-      read_only ? std::vector<std::pair<std::string, std::string>>{{"↑/↓ j/k", "select a step"}, {"Tab", "switch pane"},
-                                                                    {"PgUp/PgDn", "scroll the timeline"}, {"?", "close help"},
-                                                                    {"q", "quit"}}
-                : std::vector<std::pair<std::string, std::string>>{
-                      {"↑/↓ j/k", "select a step"}, {"s", "start the selected step"}, {"c", "complete it"},
-                      {"x", "skip it (asks for a reason)"}, {"f", "mark it failed (asks why)"}, {"n", "add a note"},
-                      {"u", "record a status update sent"}, {"Tab", "switch pane"}, {"PgUp/PgDn", "scroll the timeline"},
-                      {"?", "close help"}, {"q", "quit (the incident stays open)"}};
-  const int h = static_cast<int>(keys.size()) + 4, w = 46;
-  const ui::Rect r{(c.width() - w) / 2, (c.height() - h) / 2, w, h};
-  c.fill(r, Role::Normal);
-  c.frame(r, Role::Accent, read_only ? "Keys (read-only war room)" : "Keys");
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    c.text(r.x + 3, r.y + 2 + static_cast<int>(i), keys[i].first, Role::Key);
-    c.text(r.x + 15, r.y + 2 + static_cast<int>(i), keys[i].second, Role::Normal);
+  keys.push_back({"?", "close help"});
+  keys.push_back({"q", m.read_only ? "quit" : "quit (the incident stays open)"});
+  const auto body = ui::draw_modal(c, 54, static_cast<int>(keys.size()) + 4, m.read_only ? "Keys (read-only war room)" : "Keys");
+  for (std::size_t i = 0; i < keys.size() && body.y + 1 + static_cast<int>(i) < body.bottom(); ++i) {
+    c.text(body.x + 1, body.y + 1 + static_cast<int>(i), keys[i].first, Role::Key);
+    c.text(body.x + 13, body.y + 1 + static_cast<int>(i), keys[i].second, Role::Normal);
   }
 }
 
@@ -194,6 +175,7 @@ const char* prompt_label(Prompt p) {
     case Prompt::Note: return "Note:";
     case Prompt::StatusUpdate: return "Status update sent (channel or summary):";
     case Prompt::ConfirmQuit: return "Leave the console? The incident stays open. (y/N)";
+    case Prompt::Filter: return "Filter the inventory (Enter keeps, Esc clears):";
     case Prompt::None: break;
   }
   return "";
@@ -208,13 +190,13 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
   draw_header(c, in);
   const int timeline_h = std::max(6, (h - 6) / 3);
   const int mid_y = 5, mid_h = h - mid_y - timeline_h - 1;
-  if (in.model.has_cloud) {
-    // Left: the checklist over the selected step's text; right: the backup inventory.
-    const int left_w = std::max(40, w * 9 / 20);
+  if (in.model.shows_inventory()) {
+    // Left: the checklist over the selected step's text; right: the backup inventory, the wider.
+    const int left_w = std::max(40, w * 2 / 5);
     const int steps_h = std::max(5, mid_h / 2);
     draw_steps(c, {0, mid_y, left_w, steps_h}, in);
     draw_detail(c, {0, mid_y + steps_h, left_w, mid_h - steps_h}, in);
-    draw_inventory(c, {left_w, mid_y, w - left_w, mid_h}, in);
+    draw_inventory_pane(c, {left_w, mid_y, w - left_w, mid_h}, in.model.inventory, in.model.focus == Pane::Inventory);
   } else {
     const int left_w = std::max(36, w * 2 / 5);
     draw_steps(c, {0, mid_y, left_w, mid_h}, in);
@@ -232,8 +214,13 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
   } else if (!in.model.message.empty()) {
     c.fill(footer, Role::Normal);
     c.text(0, h - 1, ui::ellipsize(in.model.message, w), in.model.message_is_error ? Role::Alarm : Role::Accent);
+  } else if (in.model.inventory.detail) {
+    ui::draw_key_bar(c, footer, {{"↑↓", "points"}, {"Esc", "close"}});
   } else if (in.model.read_only) {
     ui::draw_key_bar(c, footer, {{"↑↓", "select"}, {"Tab", "pane"}, {"?", "help"}, {"q", "quit"}}, "war room · read-only");
+  } else if (in.model.has_cloud && in.model.focus == Pane::Inventory) {
+    ui::draw_key_bar(c, footer, {{"↑↓", "select"}, {"Enter", "detail"}, {"/", "filter"}, {"o", "sort"}, {"O", "reverse"},
+                                 {"r", "refresh"}, {"Tab", "pane"}, {"?", "help"}, {"q", "quit"}});
   } else {
     std::vector<ui::KeyHint> hints{{"s", "start"}, {"c", "complete"}, {"x", "skip"}, {"f", "fail"}, {"n", "note"},
                                    {"u", "update sent"}, {"Tab", "pane"}};
@@ -242,7 +229,8 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
     hints.push_back({"q", "quit"});
     ui::draw_key_bar(c, footer, hints);
   }
-  if (in.model.help) draw_help(c, in.model.read_only);
+  draw_inventory_detail(c, in.model.inventory);
+  if (in.model.help) draw_help(c, in.model);
 }
 
 }  // namespace drc::tui

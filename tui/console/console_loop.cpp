@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "console/commander_view.hpp"
+#include "console/inventory_rows.hpp"
 #include "console/keys.hpp"
 #include "incident/engine_worker.hpp"
 #include "report/describe_event.hpp"
@@ -16,23 +17,22 @@ using namespace std::chrono;
 namespace {
 constexpr milliseconds kTailEvery{250};
 
-void ask(CloudFeed& feed, ConsoleModel& model, std::vector<cloud::CloudCall> calls) {
-  for (auto& c : calls) {
-    ++model.calls_pending;
-    feed.cloud.call(std::move(c), feed.queue.sink());
-  }
+// The inventory pane as of now, from what the Collection holds.
+void show_inventory(const InventoryDriver& driver, InventoryPane& pane, Timestamp now) {
+  const auto& c = driver.collection();
+  refresh_pane(pane, c.inventory(), driver.feed().scope, driver.feed().rpo, c.outstanding(), now);
 }
 
-// Folds arrived answers into the inventory; returns true if anything changed.
-bool take_answers(CloudFeed& feed, ConsoleModel& model) {
-  auto answers = feed.queue.drain();
-  for (const auto& a : answers) {
-    if (model.calls_pending > 0) --model.calls_pending;
-    auto d = inventory::digest(a);
-    for (auto& r : d.rows) model.inventory.push_back(std::move(r));
-    ask(feed, model, std::move(d.follow_ups));
+// Asks the cloud again when nothing is out; otherwise says what it is still waiting for.
+void refresh_inventory(InventoryDriver& driver, ConsoleModel& model, Timestamp now) {
+  model.inventory.refresh_requested = false;
+  const auto out = driver.collection().outstanding();
+  if (driver.restart(now)) {
+    model.message = "asking the cloud again";
+  } else {
+    model.message = "still waiting for " + std::to_string(out) + (out == 1 ? " answer" : " answers") + "; refresh when they are in";
   }
-  return !answers.empty();
+  model.message_is_error = false;
 }
 
 // What the worker handed back since the last look, folded into the console's copy of the incident.
@@ -68,7 +68,7 @@ bool take_report(incident::EngineWorker& worker, incident::Replica& incident, Ti
 
 std::unique_ptr<incident::Engine> run_console(Screen& screen, std::unique_ptr<incident::Engine> engine,
                                               const runbook::Scenario* scenario, bool read_only,
-                                              CloudFeed* feed) {
+                                              CloudFeed* feed, const std::string& no_inventory) {
   const incident::Clock& clock = engine->clock();
   incident::EngineWorker worker(std::move(engine), kTailEvery);
   incident::Replica incident;
@@ -76,15 +76,22 @@ std::unique_ptr<incident::Engine> run_console(Screen& screen, std::unique_ptr<in
   ConsoleModel model;
   model.read_only = read_only;
   model.has_cloud = feed != nullptr;
+  model.inventory.unavailable = feed ? std::string() : no_inventory;
   take_report(worker, incident, timeline, model);
   model.selected = first_open_step(incident.state());
-  if (feed) ask(*feed, model, inventory::inventory_calls(feed->regions));
+  std::optional<InventoryDriver> inventory;
+  if (feed) {
+    inventory.emplace(*feed);
+    inventory->start(clock.now());
+  }
   bool dirty = true;
   std::int64_t shown_second = -1;
   while (!model.quit) {
     const auto now = clock.now();
     const auto second = duration_cast<seconds>(now.time_since_epoch()).count();
     if (dirty || second != shown_second) {
+      // Ages grow and postures change with time alone, so the pane is judged again for every frame.
+      if (inventory) show_inventory(*inventory, model.inventory, now);
       ui::Canvas canvas(screen.width(), screen.height());
       draw_console(canvas, ViewInput{incident.state(), timeline.lines(), scenario, model, now});
       screen.present(canvas);
@@ -96,26 +103,24 @@ std::unique_ptr<incident::Engine> run_console(Screen& screen, std::unique_ptr<in
     const auto into_second = duration_cast<milliseconds>(now.time_since_epoch()) % 1000;
     auto wait = std::min(milliseconds{1000} - into_second, kTailEvery);
     if (worker.in_flight() > 0) wait = std::min(wait, milliseconds{10});
-    if (model.calls_pending > 0) wait = std::min(wait, milliseconds{50});
+    if (inventory && !inventory->collection().complete()) {
+      // Answers land in a queue the terminal cannot wake on: look often, and at the next deadline.
+      wait = std::min(wait, milliseconds{50});
+      if (auto due = inventory->until_deadline(now)) wait = std::min(wait, *due + milliseconds{1});
+    }
     const auto key = screen.read_key(std::max(wait, milliseconds{1}));
     if (key.type == KeyEvent::Type::Resize) dirty = true;
     if (key.type != KeyEvent::Type::None && key.type != KeyEvent::Type::Resize) {
       dirty = true;
       if (auto command = handle_key(model, key, incident.state())) worker.submit(std::move(*command));
     }
-    if (feed) {
-      if (model.refresh_requested) {
-        if (model.calls_pending == 0) {
-          model.inventory.clear();
-          ask(*feed, model, inventory::inventory_calls(feed->regions));
-        } else {
-          model.message = "still waiting for " + std::to_string(model.calls_pending) + " answers; refresh when they are in";
-          model.message_is_error = false;
-        }
-        model.refresh_requested = false;
+    if (inventory) {
+      const auto later = clock.now();
+      if (model.inventory.refresh_requested) {
+        refresh_inventory(*inventory, model, later);
         dirty = true;
       }
-      if (take_answers(*feed, model)) dirty = true;
+      if (inventory->poll(later)) dirty = true;
     }
     if (take_report(worker, incident, timeline, model)) dirty = true;
   }

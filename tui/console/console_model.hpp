@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "console/inventory_model.hpp"
 #include "incident/state.hpp"
-#include "inventory/backup_inventory.hpp"
 #include "widgets/line_editor.hpp"
 #include "widgets/log_view.hpp"
 
 namespace drc::tui {
 
 enum class Pane { Steps, Inventory, Timeline };
-enum class Prompt { None, SkipReason, FailReason, Note, StatusUpdate, ConfirmQuit };
+enum class Prompt { None, SkipReason, FailReason, Note, StatusUpdate, ConfirmQuit, Filter };
 
 struct ConsoleModel {
   int selected = 0;  // index into the steps
@@ -26,12 +26,10 @@ struct ConsoleModel {
   bool help = false;
   bool quit = false;
   bool read_only = false;  // the war-room view
-  // The backup inventory, when a cloud is attached: rows as answers arrive, and calls still out.
+  // The backup inventory, when a cloud is attached (or, without one, the reason there is none).
   bool has_cloud = false;
-  std::vector<inventory::InventoryRow> inventory;
-  int inventory_selected = 0;
-  std::size_t calls_pending = 0;
-  bool refresh_requested = false;
+  InventoryPane inventory;
+  bool shows_inventory() const { return has_cloud || !inventory.unavailable.empty(); }
 };
 
 // The timeline as lines of text, described event by event as they arrive.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "console/inventory_keys.hpp"
+
 namespace drc::tui {
 
 using T = KeyEvent::Type;
@@ -19,6 +21,7 @@ std::optional<incident::Command> finish_prompt(ConsoleModel& m, int step) {
     case Prompt::Note: return incident::AddNote{text};
     case Prompt::StatusUpdate: return incident::RecordComms{"", text};
     case Prompt::ConfirmQuit:
+    case Prompt::Filter:
     case Prompt::None: break;
   }
   return std::nullopt;
@@ -36,19 +39,25 @@ std::optional<incident::Command> prompt_key(ConsoleModel& m, const KeyEvent& k, 
       m.editor = ui::LineEditor();
       return std::nullopt;
     case T::Enter: return finish_prompt(m, step);
-    case T::Char: m.editor.insert(k.text); break;
-    case T::Backspace: m.editor.edit(ui::EditKey::Backspace); break;
-    case T::Delete: m.editor.edit(ui::EditKey::Delete); break;
-    case T::Left: m.editor.edit(ui::EditKey::Left); break;
-    case T::Right: m.editor.edit(ui::EditKey::Right); break;
-    case T::Home: m.editor.edit(ui::EditKey::Home); break;
-    case T::End: m.editor.edit(ui::EditKey::End); break;
-    default: break;
+    default: edit_key(m.editor, k); break;
   }
   return std::nullopt;
 }
 
 }  // namespace
+
+void edit_key(ui::LineEditor& e, const KeyEvent& k) {
+  switch (k.type) {
+    case T::Char: e.insert(k.text); break;
+    case T::Backspace: e.edit(ui::EditKey::Backspace); break;
+    case T::Delete: e.edit(ui::EditKey::Delete); break;
+    case T::Left: e.edit(ui::EditKey::Left); break;
+    case T::Right: e.edit(ui::EditKey::Right); break;
+    case T::Home: e.edit(ui::EditKey::Home); break;
+    case T::End: e.edit(ui::EditKey::End); break;
+    default: break;
+  }
+}
 
 int first_open_step(const incident::IncidentState& st) {
   for (std::size_t i = 0; i < st.steps.size(); ++i) {
@@ -63,17 +72,25 @@ int first_open_step(const incident::IncidentState& st) {
 std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, const incident::IncidentState& st) {
   const int count = static_cast<int>(st.steps.size());
   const int step = count > 0 ? st.steps[static_cast<std::size_t>(std::clamp(m.selected, 0, count - 1))].number : 0;
+  if (m.prompt == Prompt::Filter) {
+    filter_key(m, k);
+    return std::nullopt;
+  }
   if (m.prompt != Prompt::None) return prompt_key(m, k, step);
   m.message.clear();
   if (m.help) {
     if (k.type == T::Escape || (k.type == T::Char && (k.text == "?" || k.text == "q"))) m.help = false;
     return std::nullopt;
   }
+  if (m.inventory.detail) {
+    detail_key(m, k);
+    return std::nullopt;
+  }
+  if (m.focus == Pane::Inventory && m.has_cloud && inventory_key(m, k)) return std::nullopt;
   const bool steps = m.focus == Pane::Steps;
-  const bool inventory = m.focus == Pane::Inventory;
   switch (k.type) {
-    case T::Up: (steps ? m.selected -= 1 : inventory ? m.inventory_selected -= 1 : m.timeline_scroll += 1); break;
-    case T::Down: (steps ? m.selected += 1 : inventory ? m.inventory_selected += 1 : m.timeline_scroll -= 1); break;
+    case T::Up: (steps ? m.selected -= 1 : m.timeline_scroll += 1); break;
+    case T::Down: (steps ? m.selected += 1 : m.timeline_scroll -= 1); break;
     case T::Home: m.selected = 0; break;
     case T::End: m.selected = count - 1; break;
     case T::PageUp: m.timeline_scroll += 5; break;
@@ -91,9 +108,9 @@ std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, 
     case T::Escape: break;
     case T::Char: {
       const auto& c = k.text;
-      if (c == "k") (steps ? m.selected -= 1 : inventory ? m.inventory_selected -= 1 : m.timeline_scroll += 1);
-      if (c == "j") (steps ? m.selected += 1 : inventory ? m.inventory_selected += 1 : m.timeline_scroll -= 1);
-      if (c == "r" && m.has_cloud) m.refresh_requested = true;
+      if (c == "k") (steps ? m.selected -= 1 : m.timeline_scroll += 1);
+      if (c == "j") (steps ? m.selected += 1 : m.timeline_scroll -= 1);
+      if (c == "r" && m.has_cloud) m.inventory.refresh_requested = true;
       if (c == "?") m.help = true;
       if (c == "q") {
         if (m.read_only || st.resolved()) {
@@ -116,7 +133,6 @@ std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, 
   }
   m.selected = std::clamp(m.selected, 0, std::max(0, count - 1));
   m.timeline_scroll = std::max(0, m.timeline_scroll);
-  m.inventory_selected = std::clamp(m.inventory_selected, 0, std::max(0, static_cast<int>(m.inventory.size()) - 1));
   return std::nullopt;
 }
 

@@ -14,6 +14,9 @@ namespace drc::tui {
 std::optional<incident::Command> handle_key(ConsoleModel& model, const KeyEvent& key,
                                             const incident::IncidentState& state);
 
+// An editing key (text, Backspace, arrows, Home, End) applied to a prompt's line.
+void edit_key(ui::LineEditor& editor, const KeyEvent& key);
+
 // The step to select on opening: the first running one, else the first pending one.
 int first_open_step(const incident::IncidentState& state);
 
