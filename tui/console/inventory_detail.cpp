@@ -16,6 +16,7 @@ namespace {
 
 constexpr int kLabelWidth = 13;
 constexpr const char* kHint = "Esc/Enter/q close  ↑↓ points";
+constexpr const char* kGapHint = "Esc/Enter/q close";
 
 struct Line {
   std::string label, value;
@@ -122,22 +123,41 @@ void draw_inventory_detail(ui::Canvas& c, const InventoryPane& pane) {
   const auto& id = *pane.detail;
   const int w = std::min(c.width() - 2, 116);
   if (id.starts_with("g/")) {
+    // Each failed call: its operation and code, then the error's own words under it.
     const auto gaps = gaps_of(pane, id);
-    if (gaps.empty()) return;
-    const auto& first = *gaps.front();
-    const auto body = ui::draw_modal(c, w, static_cast<int>(gaps.size()) * 2 + 4,
-                                     first.region + " " + first.service + (first.unreachable() ? ": no answer" : ": errors"), kHint);
-    int y = body.y;
+    if (gaps.empty()) {
+      const auto body = ui::draw_modal(c, w, 3, "Detail", kGapHint);
+      if (!body.empty()) c.text(body.x, body.y, ui::ellipsize("No call to there has failed since it was asked again.", body.w), Role::Dim);
+      return;
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> calls;
+    int rows = 0;
     for (const auto* g : gaps) {
+      calls.push_back({g->operation + "  " + g->code, ui::wrap_text(g->message, std::max(1, w - 6))});
+      rows += 1 + static_cast<int>(calls.back().second.size());
+    }
+    const auto& first = *gaps.front();
+    const auto body = ui::draw_modal(c, w, rows + 2, first.region + " " + first.service + (first.unreachable() ? ": no answer" : ": errors"), kGapHint);
+    const Role role = first.unreachable() ? Role::Alarm : Role::Warning;
+    int y = body.y;
+    for (const auto& [head, message] : calls) {
       if (y >= body.bottom()) break;
-      y += draw_line(c, body, y, {g->operation, g->code + (g->message.empty() ? "" : ": " + g->message),
-                                  g->unreachable() ? Role::Alarm : Role::Warning});
+      c.text(body.x, y++, ui::ellipsize(head, body.w), role);
+      for (const auto& m : message) {
+        if (y >= body.bottom()) break;
+        c.text(body.x + 2, y++, m, Role::Normal);
+      }
     }
     return;
   }
   const auto* r = resource_of(pane, id);
   const auto* p = posture_of(pane, id);
-  if (!r && !p) return;
+  if (!r && !p) {
+    // Asked again since it opened: the row comes back when its answer does.
+    const auto body = ui::draw_modal(c, w, 3, "Detail", kGapHint);
+    if (!body.empty()) c.text(body.x, body.y, ui::ellipsize("Not in the inventory now; it shows again when its answer comes.", body.w), Role::Dim);
+    return;
+  }
   const auto lines = resource_lines(pane, r, p);
   const int points = r ? static_cast<int>(r->points.size()) : 0;
   int text_rows = 0;

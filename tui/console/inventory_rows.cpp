@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace drc::tui {
 
@@ -123,8 +124,7 @@ std::string title_of(const InventoryPane& pane, int unreachable, int errors) {
     t += (first ? " " : ", ") + std::to_string(counts[i]) + " " + names[i];
     first = false;
   }
-  if (first) t += " nothing protected found";
-  t += " · " + std::to_string(pane.found.resources.size()) + " found";
+  t += (first ? " " : " · ") + std::to_string(pane.found.resources.size()) + " found";
   if (unreachable) t += " · " + std::to_string(unreachable) + " unreachable";
   if (errors) t += " · " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
   if (pane.calls_out) t += " · " + std::to_string(pane.calls_out) + " calls out";
@@ -159,10 +159,10 @@ void refresh_pane(InventoryPane& pane, const inventory::Inventory& found, const 
                    [](const auto& a, const auto& b) { return rank(a.status) < rank(b.status); });
   pane.rows.clear();
   for (const auto& p : pane.posture) pane.rows.push_back(posture_row(p, !scope.dr_region.empty()));
+  std::set<std::string> judged;
+  for (const auto& row : pane.rows) judged.insert(row.id);
   for (const auto& r : found.resources) {
-    const auto id = resource_id(r);
-    const bool judged = std::any_of(pane.posture.begin(), pane.posture.end(), [&](const auto& p) { return posture_id(p) == id; });
-    if (!judged) pane.rows.push_back(other_row(r, now));
+    if (!judged.contains(resource_id(r))) pane.rows.push_back(other_row(r, now));
   }
   int unreachable = 0, errors = 0;
   gap_rows(found.gaps, pane.rows, unreachable, errors);
