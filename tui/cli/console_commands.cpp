@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "cli/console_cloud.hpp"
 #include "cli/declare.hpp"
 #include "cloud/sim_cloud.hpp"
 #include "console/console_loop.hpp"
@@ -103,8 +104,24 @@ void run(Context& ctx, const ConsoleOpts& o, bool read_only) {
     if (!s) return ctx.fail(s.error().message);
     screen = std::move(s).value();
   }
+  // The inventory pane's cloud, when the environment names a region; read-only. Its answers land in the
+  // queue, declared first so it outlives the cloud and no answer comes after the console has gone.
+  cloud::ResultQueue queue;
+  std::optional<ConsoleCloud> cloud;
+  std::string no_inventory;
+  if (!read_only && rb) {
+    if (auto opened = open_console_cloud(*rb, engine->state().environment)) {
+      if (*opened) {
+        cloud = std::move(*opened).value();
+      } else {
+        no_inventory = opened->error().message;
+      }
+    }
+  }
+  std::optional<tui::CloudFeed> feed;
+  if (cloud) feed.emplace(tui::CloudFeed{*cloud->read_only, queue, cloud->scope, cloud->rpo});
   const auto* scenario = scenario_of(rb, engine->state());
-  engine = tui::run_console(*screen, std::move(engine), scenario, read_only);
+  engine = tui::run_console(*screen, std::move(engine), scenario, read_only, feed ? &*feed : nullptr, no_inventory);
   screen.reset();
   ctx.out << engine->state().id << (engine->state().resolved() ? " (resolved)" : " (open)") << '\n';
 }
@@ -116,15 +133,6 @@ std::filesystem::path examples_dir() {
     if (*dir && std::filesystem::is_directory(std::filesystem::path(dir) / "worlds", ec)) return dir;
   }
   return DRC_EXAMPLES_SOURCE_DIR;
-}
-
-// What the demo's inventory asks the simulated cloud about: the example environment's regions.
-inventory::Scope demo_scope(const runbook::Environment& env) {
-  inventory::Scope s;
-  s.region = env.region.empty() ? "us-east-1" : env.region;
-  s.dr_region = env.dr_region;
-  s.named = env.resources;
-  return s;
 }
 
 void demo(Context& ctx, const std::string& theme_name) {
@@ -146,7 +154,7 @@ void demo(Context& ctx, const std::string& theme_name) {
   const runbook::Environment prod = env ? *env : runbook::Environment{};
   auto screen = tui::Screen::open(*theme, color);
   if (!screen) return ctx.fail(screen.error().message);
-  tui::CloudFeed feed{**sim, queue, demo_scope(prod), prod.rpo};
+  tui::CloudFeed feed{**sim, queue, scope_for(prod, "us-east-1", kConsoleCallTimeout), prod.rpo};
   const std::optional<runbook::Runbook> text(std::move(rb).value());
   const auto* scenario = scenario_of(text, (*engine)->state());
   auto done = tui::run_console(**screen, std::move(*engine), scenario, false, &feed);

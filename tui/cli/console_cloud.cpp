@@ -1,0 +1,51 @@
+#include "cli/console_cloud.hpp"
+
+#include "runbook/environment_config.hpp"
+#include "util/xdg.hpp"
+
+namespace drc::cli {
+
+inventory::Scope scope_for(const runbook::Environment& env, const std::string& fallback_region,
+                           std::chrono::milliseconds timeout) {
+  inventory::Scope s;
+  s.region = env.region.empty() ? fallback_region : env.region;
+  s.dr_region = env.dr_region;
+  s.named = env.resources;
+  s.timeout = timeout;
+  return s;
+}
+
+std::optional<Result<ConsoleCloud>> open_console_cloud(const runbook::Runbook& rb, const std::string& env_name) {
+  const runbook::Environment* found = runbook::find_environment(rb, env_name);
+  runbook::Environment env = found ? *found : runbook::Environment{};
+  // config.yaml fills what the runbook leaves out, as for `drconsole inventory`.
+  if (auto dir = config_dir()) {
+    auto configured = runbook::load_environment_config(*dir / "config.yaml");
+    if (!configured) return Result<ConsoleCloud>(configured.error());
+    for (const auto& [name, e] : *configured) {
+      if (runbook::environment_key(name) == runbook::environment_key(env_name)) env = found ? runbook::merge_environment(env, e) : e;
+    }
+  }
+  if (env.region.empty()) return std::nullopt;
+
+  aws::client::ClientConfig cfg;
+  cfg.profile_flag = env.profile;
+  cfg.region_flag = env.region;
+  // The inventory gives up on a call at its deadline, in its own words; the transport's limit comes a
+  // little later, so a request never outlives the console's patience for long.
+  cfg.http.total_timeout = kConsoleCallTimeout + std::chrono::seconds{5};
+  cfg.http.connect_timeout = std::min(cfg.http.connect_timeout, kConsoleCallTimeout);
+  auto aws = cloud::AwsCloud::create(std::move(cfg));
+  if (!aws) return Result<ConsoleCloud>(make_error("cannot use AWS for " + env_name + ": " + aws.error().message));
+  ConsoleCloud c;
+  c.aws = std::move(aws).value();
+  cloud::GuardPolicy policy;
+  policy.writes_allowed = false;
+  policy.why_not = "the console's cloud is read-only";
+  c.read_only = std::make_unique<cloud::GuardedCloud>(*c.aws, c.aws->access_of(), std::move(policy));
+  c.scope = scope_for(env, c.aws->default_region(), kConsoleCallTimeout);
+  c.rpo = env.rpo;
+  return Result<ConsoleCloud>(std::move(c));
+}
+
+}  // namespace drc::cli
