@@ -1,80 +1,10 @@
-// The console is the real binary in a terminal: tmux runs it, send-keys types, capture-pane reads the
-// rendered screen.
+// The console in a terminal: its checklist, prompts, journal, war room and the demo's inventory.
 
-#include <gtest/gtest.h>
-
-#include <unistd.h>
-
-#include <chrono>
-#include <thread>
-
-#include "support/run_process.hpp"
-#include "support/temp_dir.hpp"
+#include "tui/console_fixture.hpp"
 
 using namespace std::chrono_literals;
-
-namespace {
-
-const std::string kExamples = DRC_EXAMPLES_DIR "/runbooks/";
-
-std::string tmux_path() {
-  for (const char* p : {"/usr/bin/tmux", "/bin/tmux", "/usr/local/bin/tmux"}) {
-    if (::access(p, X_OK) == 0) return p;
-  }
-  return {};
-}
-
-class Console : public ::testing::Test {
- protected:
-  drc::test::TempDir tmp;
-  std::string socket = "drc-test-" + std::to_string(::getpid()) + "-" +
-                       ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  std::string tmux = tmux_path();
-
-  void SetUp() override { ASSERT_FALSE(tmux.empty()) << "tmux is needed for the console tests (scripts/bootstrap installs it)"; }
-  void TearDown() override { run_tmux({"kill-server"}); }
-
-  drc::test::ProcessResult run_tmux(std::vector<std::string> args) {
-    args.insert(args.begin(), {tmux, "-u", "-L", socket, "-f", "/dev/null"});
-    return drc::test::run_process(args);
-  }
-  std::map<std::string, std::string> env() const {
-    return {{"XDG_STATE_HOME", tmp.path().string()}, {"USER", "tester"}, {"TERM", "xterm-256color"}};
-  }
-  void start(const std::string& drconsole_args, int w = 100, int h = 30) {
-    const auto cmd = "env LANG=C.UTF-8 XDG_STATE_HOME=" + tmp.path().string() + " USER=tester " + DRC_BINARY + " " + drconsole_args +
-                     "; echo $? > " + (tmp / "exit-code").string() + "; sleep 60";
-    auto r = run_tmux({"new-session", "-d", "-x", std::to_string(w), "-y", std::to_string(h), cmd});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  std::string screen() { return run_tmux({"capture-pane", "-p"}).out; }
-  void keys(const std::vector<std::string>& k) {
-    std::vector<std::string> args{"send-keys"};
-    args.insert(args.end(), k.begin(), k.end());
-    run_tmux(args);
-  }
-  // Waits for text to be on screen (the console redraws within a second of any change).
-  bool wait_for(const std::string& text, std::chrono::milliseconds limit = 5s) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-      if (screen().find(text) != std::string::npos) return true;
-      std::this_thread::sleep_for(50ms);
-    }
-    return false;
-  }
-  std::string journal() {
-    for (const auto& e : std::filesystem::directory_iterator(tmp / "drconsole" / "incidents")) {
-      if (e.path().extension() == ".jsonl") return e.path().string();
-    }
-    return {};
-  }
-  drc::test::ProcessResult cli(std::vector<std::string> args) {
-    args.insert(args.begin(), DRC_BINARY);
-    return drc::test::run_process(args, env());
-  }
-};
-
-}  // namespace
+using drc::test::Console;
+using drc::test::kExamples;
 
 TEST_F(Console, StartsWithChecklistCountdownAndTimeline) {
   start("run " + kExamples + "payments-db-failover.md --env prod --scenario 1");
@@ -194,15 +124,43 @@ TEST_F(Console, ABadEnvironmentFailsBeforeAnyScreen) {
 }
 
 TEST_F(Console, DemoFillsTheInventoryFromTheSimulatedCloud) {
-  start("demo", 120, 34);
+  start("demo --theme dark", 120, 34);
   ASSERT_TRUE(wait_for("DRILL")) << screen();
   // Every answer arrives after its simulated latency; the pane fills as they do, protected resources'
-  // posture first: ledger-reporting (backup retention 0, a 9-day-old snapshot) is over the 5m RPO.
+  // posture first: ledger-reporting (backup retention 0, a 9-day-old snapshot) is over the 5m RPO,
+  // payments-prod-db's newest point (PITR, 4m) is over 75 % of it, payments-aurora's (3m) within.
   ASSERT_TRUE(wait_for("Inventory: 1 breach, 1 warning, 1 ok · 6 found")) << screen();
   const auto s = screen();
   EXPECT_NE(s.find("payments-prod-db-usw2"), std::string::npos);  // the DR region answered too
   EXPECT_NE(s.find("orders"), std::string::npos);                 // vaults listed, then their points
-  EXPECT_NE(s.find("BREACH  ledger-reporting"), std::string::npos) << s;
+  const auto breach = s.find("BREACH  ledger-reporting");
+  const auto warning = s.find("warning payments-prod-db ");
+  const auto ok = s.find("ok      payments-aurora");
+  ASSERT_NE(breach, std::string::npos) << s;
+  ASSERT_NE(warning, std::string::npos) << s;
+  ASSERT_NE(ok, std::string::npos) << s;
+  EXPECT_LT(breach, warning);  // worst first
+  EXPECT_LT(warning, ok);
+  EXPECT_LT(ok, s.find("payments-prod-db-usw2"));  // the rest of the inventory after the posture
+
+  // The colours as drawn: the dark theme's alarm is bold bright white on red, its warning bold yellow;
+  // an ok row is plain. (An 8-colour terminal would show bright white as white.)
+  const auto colours = screen_with_colours();
+  const auto alarm = drc::test::look_of(colours, "BREACH  ledger-reporting");
+  ASSERT_TRUE(alarm) << colours;
+  EXPECT_EQ(alarm->bg, 1);
+  EXPECT_TRUE(alarm->fg == 15 || alarm->fg == 7) << alarm->fg;
+  EXPECT_TRUE(alarm->bold);
+  const auto warn = drc::test::look_of(colours, "warning payments-prod-db ");
+  ASSERT_TRUE(warn);
+  EXPECT_EQ(warn->fg, 3);
+  EXPECT_EQ(warn->bg, -1);
+  const auto plain = drc::test::look_of(colours, "ok      payments-aurora");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->bg, -1);
+  EXPECT_EQ(plain->fg, -1);
+  EXPECT_FALSE(plain->bold);
+
   // The drill is kept apart from real incidents.
   EXPECT_TRUE(std::filesystem::exists(tmp / "drconsole" / "drills" / "incidents"));
   EXPECT_FALSE(std::filesystem::exists(tmp / "drconsole" / "incidents"));
