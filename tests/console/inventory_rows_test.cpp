@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "console/commander_view.hpp"
 #include "console/console_model.hpp"
 #include "console/inventory_detail.hpp"
 #include "console/inventory_pane.hpp"
@@ -121,11 +122,14 @@ TEST(InventoryDetail, ShowsPostureWindowRetentionAndEveryPoint) {
   EXPECT_EQ(tui::detail_point_count(pane), 0);
 }
 
-TEST(InventoryPane, WithoutACloudSaysWhy) {
-  tui::InventoryPane pane;
-  pane.unavailable = "cannot use AWS for prod: The config profile (payments-prod) could not be found";
-  ui::Canvas c(50, 5);
-  tui::draw_inventory_pane(c, c.bounds(), pane, false);
-  EXPECT_EQ(c.row_text(1), "│ No inventory: cannot use AWS for prod: The     │");
-  EXPECT_EQ(c.row_text(2), "│ config profile (payments-prod) could not be    │");
+TEST(InventoryPane, WithoutACloudOneLineSaysWhy) {
+  tui::ConsoleModel model;
+  model.inventory.unavailable = "cannot use AWS for prod: The config profile (payments-prod) could not be found";
+  incident::IncidentState state;
+  const std::vector<ui::LogLine> timeline;
+  ui::Canvas c(100, 30);
+  tui::draw_console(c, {state, timeline, nullptr, model, kNow});
+  EXPECT_EQ(c.row_text(4), "  No inventory: cannot use AWS for prod: The config profile (payments-prod) could not be found");
+  EXPECT_EQ(c.at(2, 4).role, Role::Warning);
+  EXPECT_EQ(c.to_text().find("┌ Inventory"), std::string::npos);  // no pane: the steps keep their room
 }

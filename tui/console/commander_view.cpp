@@ -190,7 +190,11 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
   draw_header(c, in);
   const int timeline_h = std::max(6, (h - 6) / 3);
   const int mid_y = 5, mid_h = h - mid_y - timeline_h - 1;
-  if (in.model.shows_inventory()) {
+  if (!in.model.has_cloud && !in.model.inventory.unavailable.empty()) {
+    // One line where the header ends: the steps keep their room, and the operator knows why.
+    c.text(2, 4, ui::ellipsize("No inventory: " + in.model.inventory.unavailable, w - 4), Role::Warning);
+  }
+  if (in.model.has_cloud) {
     // Left: the checklist over the selected step's text; right: the backup inventory, the wider.
     const int left_w = std::max(40, w * 2 / 5);
     const int steps_h = std::max(5, mid_h / 2);

@@ -26,10 +26,9 @@ struct ConsoleModel {
   bool help = false;
   bool quit = false;
   bool read_only = false;  // the war-room view
-  // The backup inventory, when a cloud is attached (or, without one, the reason there is none).
+  // The backup inventory, when a cloud is attached (without one, inventory.unavailable may say why).
   bool has_cloud = false;
   InventoryPane inventory;
-  bool shows_inventory() const { return has_cloud || !inventory.unavailable.empty(); }
 };
 
 // The timeline as lines of text, described event by event as they arrive.

@@ -21,7 +21,7 @@ struct InventoryPane {
   std::string region, dr_region;  // the scope's
   std::size_t calls_out = 0;
   Timestamp as_of{};
-  std::string unavailable;  // why there is no inventory (no AWS configuration, ...), shown instead
+  std::string unavailable;  // why there is no inventory (no AWS configuration, ...): one line under the header
 
   // The rows: protected resources' posture, then the rest, then the regions and services that did not
   // answer. Ids: see inventory_rows.hpp.

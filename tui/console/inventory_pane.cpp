@@ -3,20 +3,13 @@
 #include "console/inventory_rows.hpp"
 #include "widgets/table.hpp"
 #include "widgets/table_view.hpp"
-#include "widgets/text_block.hpp"
 
 namespace drc::tui {
 
 using ui::Role;
 
 void draw_inventory_pane(ui::Canvas& c, ui::Rect r, const InventoryPane& pane, bool focused) {
-  const Role frame = focused ? Role::Accent : Role::Border;
-  if (!pane.unavailable.empty()) {
-    c.frame(r, frame, "Inventory");
-    ui::draw_text_block(c, {r.x + 2, r.y + 1, r.w - 4, r.h - 2}, "No inventory: " + pane.unavailable, Role::Warning);
-    return;
-  }
-  c.frame(r, frame, pane.title.empty() ? "Inventory" : pane.title);
+  c.frame(r, focused ? Role::Accent : Role::Border, pane.title.empty() ? "Inventory" : pane.title);
   ui::TableModel t;
   t.columns = inventory_columns();
   const auto shown = ui::arrange(pane.rows, pane.view);

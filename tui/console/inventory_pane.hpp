@@ -1,7 +1,6 @@
 #pragma once
 // The inventory pane: a frame titled with the counts and the calls still out, the rows as the operator
-// sorts and filters them, and (along the bottom edge) the filter and sort in force. Without a cloud it
-// says, in one line, why there is no inventory.
+// sorts and filters them, and (along the bottom edge) the filter and sort in force.
 
 #include "console/inventory_model.hpp"
 #include "widgets/canvas.hpp"
