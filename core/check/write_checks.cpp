@@ -25,10 +25,11 @@ std::string temporary_name(std::string_view prefix, std::string_view resource, T
     if (k == '-' && (name.empty() || name.back() == '-')) continue;
     name.push_back(k);
   }
-  const std::size_t room = 63 - stamp.size() - 1;
+  const std::string suffix = "-" + stamp.substr(0, 8) + "t" + stamp.substr(8);
+  const std::size_t room = 63 - suffix.size();
   if (name.size() > room) name.resize(room);
   while (!name.empty() && name.back() == '-') name.pop_back();
-  return name + "-" + stamp.substr(0, 8) + "t" + stamp.substr(8);
+  return name + suffix;
 }
 
 namespace {
