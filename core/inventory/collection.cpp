@@ -45,7 +45,11 @@ std::string call_key(const cloud::CloudCall& c) { return c.service + ' ' + c.ope
 
 std::vector<std::string> Scope::regions() const {
   std::vector<std::string> out{region};
-  if (!dr_region.empty() && dr_region != region) out.push_back(dr_region);
+  auto add = [&](const std::string& r) {
+    if (!r.empty() && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  };
+  add(dr_region);
+  for (const auto& r : backup_regions) add(r);
   return out;
 }
 
@@ -175,8 +179,8 @@ Resource& Collection::resource(ResourceKind kind, const std::string& name, const
   return found_.back();
 }
 
-void Collection::point(ResourceKind kind, const std::string& name, const std::string& region, RecoveryPoint p) {
-  points_.push_back({{kind, name, region}, std::move(p), {}});
+void Collection::point(ResourceKind kind, const std::string& name, const std::string& region, RecoveryPoint p, bool copy) {
+  points_.push_back({{kind, name, region}, std::move(p), {}, copy});
 }
 
 std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) {
@@ -255,7 +259,8 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
       p.time = time_of(s, "SnapshotCreateTime").value_or(Timestamp{});
       p.status = json_string(s, "Status");
       p.usable = p.status == "available" && p.time != Timestamp{};
-      point(ResourceKind::RdsInstance, json_string(s, "DBInstanceIdentifier"), region, std::move(p));
+      const bool copy = !json_string(s, "SourceRegion").empty() || !json_string(s, "SourceDBSnapshotIdentifier").empty();
+      point(ResourceKind::RdsInstance, json_string(s, "DBInstanceIdentifier"), region, std::move(p), copy);
     }
   } else if (op == "DescribeDBClusters") {
     for (const auto& i : list(out, "DBClusters")) {
@@ -280,7 +285,8 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
       p.time = time_of(s, "SnapshotCreateTime").value_or(Timestamp{});
       p.status = json_string(s, "Status");
       p.usable = p.status == "available" && p.time != Timestamp{};
-      point(ResourceKind::AuroraCluster, json_string(s, "DBClusterIdentifier"), region, std::move(p));
+      point(ResourceKind::AuroraCluster, json_string(s, "DBClusterIdentifier"), region, std::move(p),
+            !json_string(s, "SourceDBClusterSnapshotArn").empty());
     }
   } else if (op == "DescribeVolumes") {
     for (const auto& v : list(out, "Volumes")) {
@@ -403,11 +409,12 @@ void Collection::rebuild() const {
   for (const auto& lp : points_) {
     if (lp.owner.kind == ResourceKind::EbsVolume && lp.point.source != PointSource::Ami) volume_of[lp.point.id] = lp.owner.name;
   }
-  auto attach = [&](const Owner& o, const RecoveryPoint& p) {
+  auto attach = [&](const Owner& o, const RecoveryPoint& p, bool copy) {
     if (o.name.empty()) return;
-    // A copy in another region belongs to the resource of that name in the primary region, when there is one.
+    // A point in another region is a copy of the primary's resource of that name, unless a resource of that
+    // name lives there too and the point does not say it was copied (its own automated snapshot, say).
     Resource* home = inv.find(o.kind, o.name, o.region);
-    if (o.region != scope_.region) {
+    if (o.region != scope_.region && (copy || !home)) {
       if (auto* primary = inv.find(o.kind, o.name, scope_.region)) home = primary;
     }
     if (!home) {
@@ -425,7 +432,7 @@ void Collection::rebuild() const {
   };
   for (const auto& lp : points_) {
     if (lp.point.source != PointSource::Ami) {
-      attach(lp.owner, lp.point);
+      attach(lp.owner, lp.point, lp.copy);
       continue;
     }
     std::vector<std::string> volumes;
@@ -433,7 +440,7 @@ void Collection::rebuild() const {
       auto it = volume_of.find(s);
       if (it != volume_of.end() && std::find(volumes.begin(), volumes.end(), it->second) == volumes.end()) volumes.push_back(it->second);
     }
-    for (const auto& v : volumes) attach({ResourceKind::EbsVolume, v, lp.owner.region}, lp.point);
+    for (const auto& v : volumes) attach({ResourceKind::EbsVolume, v, lp.owner.region}, lp.point, false);
   }
   for (auto& r : inv.resources) {
     std::sort(r.points.begin(), r.points.end(), [](const RecoveryPoint& a, const RecoveryPoint& b) { return a.time > b.time; });

@@ -19,11 +19,12 @@ namespace drc::inventory {
 struct Scope {
   std::string region;     // the primary region
   std::string dr_region;  // may be empty
+  std::vector<std::string> backup_regions;  // further regions holding copies
   // What the environment protects; where it names nothing of a kind, everything of that kind is found.
   runbook::Resources named;
   bool identity = false;  // also ask STS who we are (the backup check's first line)
   std::chrono::milliseconds timeout{10000};  // per call
-  std::vector<std::string> regions() const;  // primary, then DR when set and different
+  std::vector<std::string> regions() const;  // primary, then DR and backup regions, each once
 };
 
 class Collection {
@@ -56,12 +57,13 @@ class Collection {
     Owner owner;
     RecoveryPoint point;
     std::vector<std::string> snapshot_ids;  // an AMI: the EBS snapshots it is made of
+    bool copy = false;  // says it was copied from another region
   };
 
   std::vector<cloud::CloudCall> track(std::vector<cloud::CloudCall> calls, Timestamp now);
   std::vector<cloud::CloudCall> digest(const cloud::CloudResult& r);
   Resource& resource(ResourceKind kind, const std::string& name, const std::string& region);
-  void point(ResourceKind kind, const std::string& name, const std::string& region, RecoveryPoint p);
+  void point(ResourceKind kind, const std::string& name, const std::string& region, RecoveryPoint p, bool copy = false);
   bool wanted(ResourceKind kind, const std::string& name) const;
   void rebuild() const;
 

@@ -313,3 +313,23 @@ TEST(Posture, VersioningIsTheBucketsRecoveryAndReplicationItsCopy) {
   EXPECT_EQ(p[1].status, PostureStatus::Breach);
   EXPECT_NE(p[1].reason.find("versioning is off"), std::string::npos);
 }
+
+TEST(Collection, ADrRegionsOwnDatabaseKeepsItsOwnSnapshotsButCopiesGoHome) {
+  Collection c(two_regions());
+  const auto calls = c.start(kNow);
+  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-east-1"), {{"DBInstances", {instance("db", 7, 60s)}}}), kNow);
+  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-west-2"), {{"DBInstances", {instance("db", 7, 60s)}}}), kNow);
+  auto copied = snapshot("copied", "db", "manual", 600s);
+  copied["SourceRegion"] = "us-east-1";
+  (void)c.take(answer(sent(calls, "DescribeDBSnapshots", "us-west-2"),
+                      {{"DBSnapshots", {snapshot("own-auto", "db", "automated", 300s), copied}}}),
+               kNow);
+  const auto& inv = c.inventory();
+  const auto* primary = inv.find(ResourceKind::RdsInstance, "db", "us-east-1");
+  const auto* standby = inv.find(ResourceKind::RdsInstance, "db", "us-west-2");
+  ASSERT_TRUE(primary && standby);
+  ASSERT_EQ(primary->points.size(), 1u);
+  EXPECT_EQ(primary->points[0].id, "copied");
+  ASSERT_EQ(standby->points.size(), 1u);
+  EXPECT_EQ(standby->points[0].id, "own-auto");
+}
