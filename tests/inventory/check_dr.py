@@ -3,6 +3,7 @@
 Usage: check_dr.py DRCONSOLE. Exits 77 (skipped) when moto_server or botocore is missing."""
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -196,6 +197,17 @@ def main():
         expect(named(r, "region answers", PRIMARY)["status"] == "PASS", "primary region answers")
         expect(named(r, "restorable within RPO", "RDS instance prod-postgres")["status"] == "PASS", "primary checks complete")
         expect(p.returncode == 1, "an unreachable region fails the run")
+
+        # Ctrl-C while a region is silent: the run says so, finishes, and still reports (it is not killed).
+        proxy.blackholed.add(DR)
+        proc = subprocess.Popen([drconsole, "check", runbook, "--env", "prod", "--timeout", "3", "--json"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        proxy.blackholed.clear()
+        expect("interrupted: finishing up" in err, f"the interrupt is acknowledged: {err[-300:]}")
+        expect(proc.returncode == 1 and '"summary"' in out, f"the run still reports: exit {proc.returncode}")
 
         # The snapshot check refuses production without confirmation, and creates the snapshot with it.
         p, r, _ = check("--env", "prod", "--type", "snapshot")

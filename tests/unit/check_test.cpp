@@ -6,12 +6,15 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "check/check_report.hpp"
 #include "check/readiness_checks.hpp"
 #include "check/restore_plan.hpp"
 #include "check/write_checks.hpp"
 #include "cloud/guarded_cloud.hpp"
+#include "incident/clock.hpp"
 #include "runbook/environment_config.hpp"
 #include "support/temp_dir.hpp"
 
@@ -311,4 +314,49 @@ TEST(EnvironmentConfig, FillsWhatTheRunbookLeavesOut) {
   auto bad = runbook::load_environment_config(path);
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("config.yaml:3:"), std::string::npos) << bad.error().message;
+}
+
+namespace {
+// Restores start, but the copy never becomes available: what an interrupted rehearsal meets.
+class SlowRestoreCloud final : public cloud::Cloud {
+ public:
+  std::mutex mutex;
+  std::vector<std::string> asked;
+  void call(cloud::CloudCall c, Done done) override {
+    {
+      std::lock_guard lock(mutex);
+      asked.push_back(c.operation);
+    }
+    cloud::CloudResult r;
+    r.call = c;
+    r.output = c.operation == "DescribeDBInstances" ? json{{"DBInstances", {{{"DBInstanceStatus", "creating"}}}}} : json::object();
+    done(std::move(r));
+  }
+};
+}  // namespace
+
+TEST(RestoreRehearsal, AnInterruptStopsTheWaitAndStillDeletesTheCopy) {
+  Feed f;
+  f.give("DescribeDBInstances", "us-east-1",
+         {{"DBInstances", {{{"DBInstanceIdentifier", "db"}, {"BackupRetentionPeriod", 7}, {"LatestRestorableTime", format_iso8601(kNow - 60s)}}}}});
+  f.rest();
+  SlowRestoreCloud cloud;
+  incident::ManualClock clock(kNow);
+  std::atomic<bool> interrupted{false};
+  WaitPolicy wait;
+  wait.poll_every = 50ms;
+  wait.interrupted = &interrupted;
+  std::thread ctrl_c([&] {
+    std::this_thread::sleep_for(300ms);
+    interrupted = true;
+  });
+  const auto results = restore_rehearsals(cloud, f.c, wait, clock);
+  ctrl_c.join();
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].status, Verdict::Fail);
+  EXPECT_NE(results[0].detail.find("interrupted"), std::string::npos) << results[0].detail;
+  EXPECT_NE(results[0].detail.find("deleted"), std::string::npos) << results[0].detail;
+  std::lock_guard lock(cloud.mutex);
+  EXPECT_EQ(cloud.asked.front(), "RestoreDBInstanceToPointInTime");
+  EXPECT_EQ(cloud.asked.back(), "DeleteDBInstance");
 }

@@ -8,6 +8,7 @@
 
 #include "check/check_run.hpp"
 #include "cli/dr_target.hpp"
+#include "cli/interrupt_watch.hpp"
 #include "inventory/gather.hpp"
 #include "inventory/inventory_json.hpp"
 #include "util/xdg.hpp"
@@ -141,6 +142,9 @@ void check_command(Context& ctx, const CheckOptions& o) {
   const auto type = check::parse_check_type(o.type);
   if (!type) return ctx.fail("--type must be backup, snapshot, pitr or full (got '" + o.type + "')", kUsage);
   if (o.execute && *type != check::CheckType::Full) return ctx.fail("--execute goes with --type full", kUsage);
+  const bool writes = *type == check::CheckType::Snapshot || o.execute;
+  // Before the cloud's thread starts, so that thread inherits the blocked signals and Ctrl-C reaches the watch.
+  InterruptWatch watch(ctx.err, writes ? "interrupted: finishing up and deleting temporary copies" : "interrupted: finishing up");
   auto target = open_dr_target(ctx, o.dr);
   if (!target) return;
   const auto& env = target->env;
@@ -153,7 +157,6 @@ void check_command(Context& ctx, const CheckOptions& o) {
   if (!o.scenario.empty()) {
     if (auto s = runbook::select_scenario(target->rb, o.scenario); !s) return ctx.fail(s.error().message, kUsage);
   }
-  const bool writes = *type == check::CheckType::Snapshot || o.execute;
   check::WritePermission permission;
   if (writes && !prod) {
     permission.allowed = true;
@@ -181,6 +184,7 @@ void check_command(Context& ctx, const CheckOptions& o) {
   req.wait.call_timeout = target->scope.timeout;
   req.wait.poll_every = std::chrono::milliseconds(static_cast<long long>(std::llround(o.poll_s * 1000)));
 
+  req.wait.interrupted = &watch.interrupted();
   cloud::ResultQueue queue;
   check::CheckReport report;
   {
