@@ -27,8 +27,14 @@ std::string cell(std::string s, std::size_t width) {
 
 std::string age_of(Timestamp now, Timestamp t) { return format_age(std::max(seconds{0}, std::chrono::duration_cast<seconds>(now - t))); }
 
+// A terminal without NO_COLOR gets breaches in red and warnings in yellow, as the check report does.
+bool want_color(bool json) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return !json && ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
 void print_inventory(std::ostream& out, const DrTarget& t, const inventory::Collection& c,
-                     const std::vector<inventory::Posture>& posture, Timestamp now) {
+                     const std::vector<inventory::Posture>& posture, Timestamp now, bool color) {
   const auto& inv = c.inventory();
   out << "Backup inventory: " << t.env.name << " (" << t.scope.region;
   if (!t.scope.dr_region.empty()) out << ", DR " << t.scope.dr_region;
@@ -37,7 +43,9 @@ void print_inventory(std::ostream& out, const DrTarget& t, const inventory::Coll
   for (const auto& p : posture) {
     std::string status(inventory::status_name(p.status));
     if (p.status == inventory::PostureStatus::Breach) status = "BREACH";
-    out << "  " << cell(status, 9) << cell(std::string(inventory::kind_name(p.kind)) + " " + p.name, 36)
+    const char* paint = !color ? "" : p.status == inventory::PostureStatus::Breach ? "\x1b[1;31m"
+                                    : p.status == inventory::PostureStatus::Warning ? "\x1b[33m" : "";
+    out << "  " << paint << cell(status, 9) << (*paint ? "\x1b[0m" : "") << cell(std::string(inventory::kind_name(p.kind)) + " " + p.name, 36)
         << cell(p.newest ? p.newest->what : "none", 34) << cell(p.exposure ? format_age(*p.exposure) : "-", 8)
         << (t.scope.dr_region.empty() ? "-" : p.dr_copy ? "yes" : "no") << '\n';
     if (p.status != inventory::PostureStatus::Ok) out << "           " << p.reason << '\n';
@@ -78,7 +86,7 @@ void inventory_command(Context& ctx, const DrOptions& o) {
     j["at"] = format_iso8601(now);
     ctx.out << j.dump(2) << '\n';
   } else {
-    print_inventory(ctx.out, *target, collection, posture, now);
+    print_inventory(ctx.out, *target, collection, posture, now, want_color(o.json));
   }
   for (const auto& g : collection.inventory().gaps) {
     if (g.unreachable()) {
@@ -193,8 +201,7 @@ void check_command(Context& ctx, const CheckOptions& o) {
     report = check::run_check(*cloud, queue, access, permission, req, ctx.clock,
                               [&ctx](const std::string& w) { ctx.err << "drconsole: write: " << w << '\n'; });
   }
-  const char* no_color = std::getenv("NO_COLOR");
-  const bool color = !o.dr.json && ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  const bool color = want_color(o.dr.json);
   if (o.dr.json) {
     ctx.out << check::report_json(report).dump(2) << '\n';
   } else {
