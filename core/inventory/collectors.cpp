@@ -14,6 +14,14 @@ namespace {
 
 std::optional<Timestamp> time_of(const json& item, const char* key) { return parse_iso8601(json_string(item, key)); }
 
+// The first of these times the item has: for a copy, the original's time comes before the copy's.
+Timestamp first_time(const json& item, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    if (auto t = time_of(item, k)) return *t;
+  }
+  return Timestamp{};
+}
+
 const json& list(const json& out, const char* key) {
   static const json empty = json::array();
   auto it = out.find(key);
@@ -26,41 +34,71 @@ PointSource rds_source(const std::string& snapshot_type) {
   return PointSource::ManualSnapshot;
 }
 
-// A recovery point from one item of a list answer, usable once its status reads `ready`.
-RecoveryPoint point_of(const json& item, const char* id_key, const char* time_key, const char* status_key, std::string_view ready,
-                       PointSource source, const std::string& region) {
+// A recovery point from one item of a list answer, usable once its status is one of `ready`.
+RecoveryPoint point_of(const json& item, const char* id_key, Timestamp time, const char* status_key,
+                       std::initializer_list<std::string_view> ready, PointSource source, const std::string& region) {
   RecoveryPoint p;
   p.id = json_string(item, id_key);
   p.source = source;
   p.region = region;
-  p.time = time_of(item, time_key).value_or(Timestamp{});
+  p.time = time;
   p.status = json_string(item, status_key);
-  p.usable = p.status == ready && p.time != Timestamp{};
+  p.usable = time != Timestamp{} && std::find(ready.begin(), ready.end(), p.status) != ready.end();
   return p;
 }
 
+// S3's LocationConstraint: empty for us-east-1, "EU" for eu-west-1 (the oldest buckets).
+std::string bucket_region(const std::string& constraint) {
+  if (constraint.empty()) return "us-east-1";
+  if (constraint == "EU") return "eu-west-1";
+  return constraint;
+}
+
+bool not_found(const std::string& code) {
+  return code == "ResourceNotFoundException" || code == "TableNotFoundException" || code == "NoSuchBucket" ||
+         code == "DBInstanceNotFound" || code == "DBInstanceNotFoundFault";
+}
+
+// "[Copied snap-0123 from us-east-1]": EC2's description of a copy, whose VolumeId is meaningless.
+std::string copied_from(const std::string& description) {
+  const auto at = description.find("Copied snap-");
+  if (at == std::string::npos) return {};
+  const auto start = at + 7;
+  const auto end = description.find(' ', start);
+  return description.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 }  // namespace
+
+void Collection::note_failure(const cloud::CloudCall& c, Gap gap) {
+  const auto& op = c.operation;
+  const bool table = op == "DescribeTable" || op == "DescribeContinuousBackups";
+  const bool bucket = op == "GetBucketVersioning" || op == "GetBucketReplication" || op == "GetBucketLocation";
+  if (table || bucket) {
+    const auto name = json_string(c.params, table ? "TableName" : "Bucket");
+    gap.resource = name;
+    auto& r = resource(table ? ResourceKind::DynamoTable : ResourceKind::S3Bucket, name, c.region);
+    if (not_found(gap.code)) {
+      // A finding about the resource, not a blind spot in the region.
+      r.status = "not found";
+      return;
+    }
+    r.unknown.push_back(op == "DescribeContinuousBackups" ? "PITR"
+                        : op == "GetBucketReplication"    ? "replication"
+                        : op == "DescribeTable"           ? "description"
+                                                          : "versioning");
+  }
+  gaps_.push_back(std::move(gap));
+}
 
 std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) {
   std::vector<cloud::CloudCall> follow;
   const auto& c = res.call;
   const auto& region = c.region;
   if (!res.ok()) {
-    const auto& code = res.error->code;
     // Not an outage: the thing simply is not configured.
-    if (c.operation == "GetBucketReplication" && code == "ReplicationConfigurationNotFoundError") return follow;
-    if (c.operation == "DescribeTable" || c.operation == "DescribeContinuousBackups" || c.operation == "GetBucketVersioning" ||
-        c.operation == "GetBucketReplication") {
-      const bool table = c.service == "dynamodb";
-      const auto name = json_string(c.params, table ? "TableName" : "Bucket");
-      auto& r = resource(table ? ResourceKind::DynamoTable : ResourceKind::S3Bucket, name, region);
-      if (code == "ResourceNotFoundException" || code == "NoSuchBucket") {
-        r.status = "not found";
-      } else {
-        r.details_missing = true;
-      }
-    }
-    gaps_.push_back({region, c.service, c.operation, code, res.error->message});
+    if (c.operation == "GetBucketReplication" && res.error->code == "ReplicationConfigurationNotFoundError") return follow;
+    note_failure(c, {region, c.service, c.operation, res.error->code, res.error->message, {}});
     return follow;
   }
   const auto& out = res.output;
@@ -74,16 +112,18 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
       auto& r = resource(ResourceKind::RdsInstance, json_string(i, "DBInstanceIdentifier"), region);
       r.arn = json_string(i, "DBInstanceArn");
       r.status = json_string(i, "DBInstanceStatus");
+      r.replica_of = json_string(i, "ReadReplicaSourceDBInstanceIdentifier");
+      r.engine = json_string(i, "Engine");
+      r.instance_class = json_string(i, "DBInstanceClass");
+      r.availability_zone = json_string(i, "AvailabilityZone");
+      r.subnet_group = json_string(i.value("DBSubnetGroup", json::object()), "DBSubnetGroupName");
+      for (const auto& g : i.value("VpcSecurityGroups", json::array())) r.security_groups.push_back(json_string(g, "VpcSecurityGroupId"));
       const auto retention = json_int(i, "BackupRetentionPeriod");
       if (retention) r.retention_days = static_cast<int>(*retention);
       // Retention 0: no automated backups and so no point-in-time recovery, whatever else is reported.
+      r.pitr.reset();
       if (retention.value_or(0) > 0) {
-        if (auto latest = time_of(i, "LatestRestorableTime")) {
-          PitrWindow w;
-          w.latest = *latest;
-          if (r.pitr) w.earliest = r.pitr->earliest;  // the automated-backups answer may have come first
-          r.pitr = w;
-        }
+        if (auto latest = time_of(i, "LatestRestorableTime")) r.pitr = PitrWindow{std::nullopt, *latest};
       }
       for (const auto& replica : i.value("ReadReplicaDBInstanceIdentifiers", json::array())) {
         if (replica.is_string()) r.replicates_to.push_back(replica.get<std::string>());
@@ -92,36 +132,37 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
   } else if (op == "DescribeDBInstanceAutomatedBackups") {
     for (const auto& b : list(out, "DBInstanceAutomatedBackups")) {
       const auto window = b.value("RestoreWindow", json::object());
-      const auto earliest = time_of(window, "EarliestTime");
-      if (!earliest) continue;
-      // The source's region, when this is a replicated automated backup in the DR region.
-      const auto src = json_string(b, "Region");
-      const auto& home = src.empty() ? region : src;
-      auto& r = resource(ResourceKind::RdsInstance, json_string(b, "DBInstanceIdentifier"), home);
-      if (home != region) {
-        r.replicates_to.push_back("automated backups replicated to " + region);
+      const auto name = json_string(b, "DBInstanceIdentifier");
+      const auto home = json_string(b, "Region");
+      if (!home.empty() && home != region) {
+        // Automated backups replicated here from another region: a DR copy restorable to its latest time.
+        auto p = point_of(b, "DBInstanceAutomatedBackupsArn", first_time(window, {"LatestTime"}), "Status",
+                          {"replicating", "active"}, PointSource::ReplicatedBackups, region);
+        points_.push_back({{ResourceKind::RdsInstance, name, home}, std::move(p), {}, true, {}});
         continue;
       }
-      if (r.pitr) {
-        r.pitr->earliest = earliest;
-      } else {
-        r.pitr = PitrWindow{earliest, Timestamp{}};
-      }
+      // Kept aside until the instance itself is known: a retained backup of a deleted instance is no window.
+      if (json_string(b, "Status") == "active") windows_[name + ' ' + region] = {time_of(window, "EarliestTime"), time_of(window, "LatestTime")};
     }
   } else if (op == "DescribeDBSnapshots") {
     for (const auto& s : list(out, "DBSnapshots")) {
-      auto p = point_of(s, "DBSnapshotIdentifier", "SnapshotCreateTime", "Status", "available",
-                        rds_source(json_string(s, "SnapshotType")), region);
-      const bool copy = !json_string(s, "SourceRegion").empty() || !json_string(s, "SourceDBSnapshotIdentifier").empty();
-      point(ResourceKind::RdsInstance, json_string(s, "DBInstanceIdentifier"), region, std::move(p), copy);
+      auto p = point_of(s, "DBSnapshotIdentifier", first_time(s, {"SnapshotDatabaseTime", "OriginalSnapshotCreateTime", "SnapshotCreateTime"}),
+                        "Status", {"available"}, rds_source(json_string(s, "SnapshotType")), region);
+      const auto source = json_string(s, "SourceRegion");
+      point(ResourceKind::RdsInstance, json_string(s, "DBInstanceIdentifier"), region, std::move(p), !source.empty() && source != region);
     }
   } else if (op == "DescribeDBClusters") {
     for (const auto& i : list(out, "DBClusters")) {
+      // Multi-AZ DB clusters, Neptune and DocumentDB answer here too; only Aurora is inventoried as such.
+      if (!json_string(i, "Engine").starts_with("aurora")) continue;
       auto& r = resource(ResourceKind::AuroraCluster, json_string(i, "DBClusterIdentifier"), region);
       r.arn = json_string(i, "DBClusterArn");
       r.status = json_string(i, "Status");
+      r.engine = json_string(i, "Engine");
+      r.replica_of = json_string(i, "ReplicationSourceIdentifier");
       const auto retention = json_int(i, "BackupRetentionPeriod");
       if (retention) r.retention_days = static_cast<int>(*retention);
+      r.pitr.reset();
       if (retention.value_or(0) > 0) {
         if (auto latest = time_of(i, "LatestRestorableTime")) r.pitr = PitrWindow{time_of(i, "EarliestRestorableTime"), *latest};
       }
@@ -131,7 +172,7 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
     }
   } else if (op == "DescribeDBClusterSnapshots") {
     for (const auto& s : list(out, "DBClusterSnapshots")) {
-      auto p = point_of(s, "DBClusterSnapshotIdentifier", "SnapshotCreateTime", "Status", "available",
+      auto p = point_of(s, "DBClusterSnapshotIdentifier", first_time(s, {"SnapshotCreateTime"}), "Status", {"available"},
                         rds_source(json_string(s, "SnapshotType")), region);
       point(ResourceKind::AuroraCluster, json_string(s, "DBClusterIdentifier"), region, std::move(p),
             !json_string(s, "SourceDBClusterSnapshotArn").empty());
@@ -140,16 +181,19 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
     for (const auto& v : list(out, "Volumes")) {
       auto& r = resource(ResourceKind::EbsVolume, json_string(v, "VolumeId"), region);
       r.status = json_string(v, "State");
+      r.availability_zone = json_string(v, "AvailabilityZone");
     }
   } else if (op == "DescribeSnapshots") {
     for (const auto& s : list(out, "Snapshots")) {
-      auto p = point_of(s, "SnapshotId", "StartTime", "State", "completed", PointSource::ManualSnapshot, region);
-      point(ResourceKind::EbsVolume, json_string(s, "VolumeId"), region, std::move(p));
+      auto p = point_of(s, "SnapshotId", first_time(s, {"StartTime"}), "State", {"completed"}, PointSource::ManualSnapshot, region);
+      LoosePoint lp{{ResourceKind::EbsVolume, json_string(s, "VolumeId"), region}, std::move(p), {}, false, copied_from(json_string(s, "Description"))};
+      lp.copy = !lp.copied_from.empty();
+      points_.push_back(std::move(lp));
     }
   } else if (op == "DescribeImages") {
     for (const auto& img : list(out, "Images")) {
       LoosePoint lp;
-      lp.point = point_of(img, "ImageId", "CreationDate", "State", "available", PointSource::Ami, region);
+      lp.point = point_of(img, "ImageId", first_time(img, {"CreationDate"}), "State", {"available"}, PointSource::Ami, region);
       for (const auto& m : img.value("BlockDeviceMappings", json::array())) {
         const auto id = json_string(m.value("Ebs", json::object()), "SnapshotId");
         if (!id.empty()) lp.snapshot_ids.push_back(id);
@@ -165,8 +209,11 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
     for (const auto& i : list(out, "RecoveryPoints")) {
       const auto owner = parse_resource_arn(json_string(i, "ResourceArn"));
       if (!owner) continue;
-      auto p = point_of(i, "RecoveryPointArn", "CompletionDate", "Status", "COMPLETED", PointSource::BackupRecoveryPoint, region);
-      point(owner->kind, owner->name, owner->region.empty() ? region : owner->region, std::move(p));
+      // CreationDate is when the backup began, the data's time; CompletionDate only when the job ended.
+      auto p = point_of(i, "RecoveryPointArn", first_time(i, {"CreationDate", "CompletionDate"}), "Status", {"COMPLETED", "AVAILABLE"},
+                        PointSource::BackupRecoveryPoint, region);
+      const auto home = owner->region.empty() ? region : owner->region;
+      point(owner->kind, owner->name, home, std::move(p), home != region);
     }
   } else if (op == "ListTables") {
     for (const auto& t : list(out, "TableNames")) {
@@ -192,18 +239,30 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
     }
   } else if (op == "ListBackups") {
     for (const auto& b : list(out, "BackupSummaries")) {
-      auto p = point_of(b, "BackupArn", "BackupCreationDateTime", "BackupStatus", "AVAILABLE",
+      auto p = point_of(b, "BackupArn", first_time(b, {"BackupCreationDateTime"}), "BackupStatus", {"AVAILABLE"},
                         json_string(b, "BackupType") == "AWS_BACKUP" ? PointSource::BackupRecoveryPoint : PointSource::OnDemandBackup,
                         region);
       const auto arn = parse_resource_arn(json_string(b, "TableArn"));
-      point(ResourceKind::DynamoTable, json_string(b, "TableName"), arn && !arn->region.empty() ? arn->region : region, std::move(p));
+      const auto home = arn && !arn->region.empty() ? arn->region : region;
+      point(ResourceKind::DynamoTable, json_string(b, "TableName"), home, std::move(p), home != region);
     }
   } else if (op == "ListBuckets") {
     for (const auto& b : list(out, "Buckets")) {
       const auto name = json_string(b, "Name");
-      follow.push_back({"s3", "GetBucketVersioning", region, {{"Bucket", name}}});
-      follow.push_back({"s3", "GetBucketReplication", region, {{"Bucket", name}}});
+      const auto home = json_string(b, "BucketRegion");
+      if (home.empty()) {
+        follow.push_back({"s3", "GetBucketLocation", region, {{"Bucket", name}}});
+        continue;
+      }
+      follow.push_back({"s3", "GetBucketVersioning", home, {{"Bucket", name}}});
+      follow.push_back({"s3", "GetBucketReplication", home, {{"Bucket", name}}});
     }
+  } else if (op == "GetBucketLocation") {
+    // Each bucket answers in its own region: ask it there.
+    const auto name = json_string(c.params, "Bucket");
+    const auto home = bucket_region(json_string(out, "LocationConstraint"));
+    follow.push_back({"s3", "GetBucketVersioning", home, {{"Bucket", name}}});
+    follow.push_back({"s3", "GetBucketReplication", home, {{"Bucket", name}}});
   } else if (op == "GetBucketVersioning") {
     auto& r = resource(ResourceKind::S3Bucket, json_string(c.params, "Bucket"), region);
     r.versioning = json_string(out, "Status");

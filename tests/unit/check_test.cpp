@@ -17,6 +17,7 @@
 #include "incident/clock.hpp"
 #include "runbook/environment_config.hpp"
 #include "support/temp_dir.hpp"
+#include "collection_driver.hpp"
 
 using namespace drc;
 using namespace drc::check;
@@ -35,36 +36,23 @@ inventory::Scope scope() {
   s.named.state_bucket = "tf-state";
   s.named.lock_table = "tf-lock";
   s.identity = true;
+  s.max_in_flight = 1000;
   return s;
 }
 
 struct Feed {
-  inventory::Collection c{scope()};
-  std::vector<cloud::CloudCall> calls = c.start(kNow);
+  test::CollectionDriver d{scope(), kNow};
+  inventory::Collection& c = d.c;
   // Answers `op` in `region` with `output` (or an error when code is set); the rest later with {}.
-  void give(const std::string& op, const std::string& region, json output, std::string code = {}) {
-    for (const auto& call : calls) {
-      if (call.operation != op || call.region != region) continue;
-      cloud::CloudResult r;
-      r.call = call;
-      if (code.empty()) {
-        r.output = std::move(output);
-      } else {
-        r.error = cloud::CloudError{code, "said no"};
-      }
-      (void)c.take(r, kNow);
-      return;
-    }
-    ADD_FAILURE() << "no call " << op;
-  }
-  void rest() {
-    for (const auto& call : calls) {
-      cloud::CloudResult r;
-      r.call = call;
-      r.output = json::object();
-      (void)c.take(r, kNow);  // ignored when already answered
+  void give(const std::string& op, const std::string& region, json output, std::string code = {}, std::string key = {},
+            std::string value = {}) {
+    if (code.empty()) {
+      d.give(op, region, std::move(output), key, value);
+    } else {
+      d.fail(op, region, code, key, value);
     }
   }
+  void rest() { d.rest(); }
   void healthy(const std::string& versioning = "Enabled") {
     give("GetCallerIdentity", "us-east-1", {{"Account", "123456789012"}});
     give("DescribeDBInstances", "us-east-1",
@@ -73,8 +61,9 @@ struct Feed {
     give("DescribeDBSnapshots", "us-west-2",
          {{"DBSnapshots", {{{"DBSnapshotIdentifier", "copy"}, {"DBInstanceIdentifier", "db"}, {"SnapshotType", "manual"},
                             {"Status", "available"}, {"SnapshotCreateTime", format_iso8601(kNow - 3600s)}}}}});
-    give("GetBucketVersioning", "us-east-1", versioning.empty() ? json::object() : json{{"Status", versioning}});
-    give("DescribeTable", "us-east-1", {{"Table", {{"TableName", "tf-lock"}, {"TableStatus", "ACTIVE"}}}});
+    give("GetBucketLocation", "us-east-1", json::object(), {}, "Bucket", "tf-state");
+    give("GetBucketVersioning", "us-east-1", versioning.empty() ? json::object() : json{{"Status", versioning}}, {}, "Bucket", "tf-state");
+    give("DescribeTable", "us-east-1", {{"Table", {{"TableName", "tf-lock"}, {"TableStatus", "ACTIVE"}}}}, {}, "TableName", "tf-lock");
     rest();
   }
 };
@@ -115,7 +104,7 @@ TEST(BackupChecks, NoPointWithinTheRpoFailsAndAMissingLockTableFails) {
   f.give("DescribeDBInstances", "us-east-1",
          {{"DBInstances", {{{"DBInstanceIdentifier", "db"}, {"DBInstanceStatus", "available"}, {"BackupRetentionPeriod", 7},
                             {"LatestRestorableTime", format_iso8601(kNow - 3600s)}}}}});
-  f.give("DescribeTable", "us-east-1", json::object(), "ResourceNotFoundException");
+  f.give("DescribeTable", "us-east-1", json::object(), "ResourceNotFoundException", "TableName", "tf-lock");
   f.rest();
   const auto checks = backup_checks(f.c, {300s, std::nullopt}, kNow);
   EXPECT_EQ(find(checks, "restorable within RPO").status, Verdict::Fail);
@@ -130,16 +119,16 @@ TEST(BackupChecks, ABlindRegionFailsItsOwnCheckOnly) {
   g.give("GetCallerIdentity", "us-east-1", {{"Account", "1"}});
   g.give("DescribeDBInstances", "us-east-1",
          {{"DBInstances", {{{"DBInstanceIdentifier", "db"}, {"BackupRetentionPeriod", 7}, {"LatestRestorableTime", format_iso8601(kNow - 60s)}}}}});
-  g.give("GetBucketVersioning", "us-east-1", {{"Status", "Enabled"}});
-  g.give("DescribeTable", "us-east-1", {{"Table", {{"TableName", "tf-lock"}, {"TableStatus", "ACTIVE"}}}});
-  for (const auto& call : g.calls) {
-    if (call.region == "us-west-2") continue;
-    cloud::CloudResult r;
-    r.call = call;
-    r.output = json::object();
-    (void)g.c.take(r, kNow);
+  g.give("GetBucketLocation", "us-east-1", json::object(), {}, "Bucket", "tf-state");
+  g.give("GetBucketVersioning", "us-east-1", {{"Status", "Enabled"}}, {}, "Bucket", "tf-state");
+  g.give("DescribeTable", "us-east-1", {{"Table", {{"TableName", "tf-lock"}, {"TableStatus", "ACTIVE"}}}}, {}, "TableName", "tf-lock");
+  std::vector<std::string> silent;
+  for (const auto& call : g.d.out) {
+    if (call.region == "us-west-2") silent.push_back(call.operation + "@us-west-2");
   }
-  EXPECT_TRUE(g.c.expire(kNow + 20s));
+  g.d.rest(silent);
+  g.d.expire(kNow + 20s);
+  ASSERT_TRUE(g.c.complete());
   const auto checks = backup_checks(g.c, {300s, std::nullopt}, kNow + 20s);
   EXPECT_EQ(find(checks, "region answers", "us-east-1").status, Verdict::Pass);
   const auto& dr = find(checks, "region answers", "us-west-2");
@@ -158,7 +147,7 @@ TEST(PitrChecks, WindowAgainstTheRunbooksRetention) {
          {{"DBInstances", {{{"DBInstanceIdentifier", "db"}, {"BackupRetentionPeriod", 7}, {"LatestRestorableTime", format_iso8601(kNow - 60s)}}}}});
   f.give("DescribeDBInstanceAutomatedBackups", "us-east-1",
          {{"DBInstanceAutomatedBackups",
-           {{{"DBInstanceIdentifier", "db"}, {"RestoreWindow", {{"EarliestTime", format_iso8601(kNow - std::chrono::hours(24 * 3))}}}}}}});
+           {{{"DBInstanceIdentifier", "db"}, {"Status", "active"}, {"RestoreWindow", {{"EarliestTime", format_iso8601(kNow - std::chrono::hours(24 * 3))}}}}}}});
   f.rest();
   auto checks = pitr_checks(f.c, {300s, std::chrono::hours(24 * 7)}, kNow);
   EXPECT_EQ(find(checks, "PITR latest restorable time").status, Verdict::Pass);

@@ -6,6 +6,7 @@
 #include "inventory/arn.hpp"
 #include "inventory/collection.hpp"
 #include "inventory/posture.hpp"
+#include "collection_driver.hpp"
 
 using namespace drc;
 using namespace drc::inventory;
@@ -13,6 +14,8 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 
 namespace {
+
+using Driver = drc::test::CollectionDriver;
 
 const Timestamp kNow = *parse_iso8601("2026-11-24T12:00:00Z");
 
@@ -23,38 +26,8 @@ Scope two_regions() {
   s.region = "us-east-1";
   s.dr_region = "us-west-2";
   s.timeout = 5s;
+  s.max_in_flight = 1000;  // every call at once, unless a test is about the window
   return s;
-}
-
-// The call the Collection sent for this operation and region (so answers match its key).
-cloud::CloudCall sent(const std::vector<cloud::CloudCall>& calls, const std::string& op, const std::string& region) {
-  for (const auto& c : calls) {
-    if (c.operation == op && c.region == region) return c;
-  }
-  ADD_FAILURE() << "no " << op << " call for " << region;
-  return {};
-}
-
-cloud::CloudResult answer(cloud::CloudCall call, json output) {
-  cloud::CloudResult r;
-  r.call = std::move(call);
-  r.output = std::move(output);
-  return r;
-}
-
-cloud::CloudResult failure(cloud::CloudCall call, std::string code, std::string message) {
-  cloud::CloudResult r;
-  r.call = std::move(call);
-  r.error = cloud::CloudError{std::move(code), std::move(message)};
-  return r;
-}
-
-// Answers every outstanding call of the first round with an empty (but valid) output, except `keep`.
-void answer_rest(Collection& c, const std::vector<cloud::CloudCall>& calls, const std::vector<std::string>& keep = {}) {
-  for (const auto& call : calls) {
-    if (std::find(keep.begin(), keep.end(), call.operation + "@" + call.region) != keep.end()) continue;
-    (void)c.take(answer(call, json::object()), kNow);
-  }
 }
 
 json instance(const std::string& id, int retention, std::optional<std::chrono::seconds> latest_ago) {
@@ -103,29 +76,48 @@ TEST(Iso8601, AcceptsAwsFractionsAndOffsets) {
 }
 
 TEST(Collection, AsksEveryRegionAndCompletesWhenAllAnswered) {
-  Collection c(two_regions());
-  const auto calls = c.start(kNow);
-  EXPECT_EQ(sent(calls, "DescribeDBInstances", "us-west-2").service, "rds");
-  EXPECT_TRUE(sent(calls, "DescribeDBSnapshots", "us-east-1").one_page);
-  EXPECT_EQ(c.outstanding(), calls.size());
-  answer_rest(c, calls);
-  EXPECT_TRUE(c.complete());
-  EXPECT_TRUE(c.inventory().gaps.empty());
+  Driver d(two_regions(), kNow);
+  EXPECT_EQ(d.call("DescribeDBInstances", "us-west-2").service, "rds");
+  EXPECT_TRUE(d.call("DescribeDBSnapshots", "us-east-1").one_page);
+  EXPECT_EQ(d.c.outstanding(), d.out.size());
+  d.rest();
+  EXPECT_TRUE(d.c.complete());
+  EXPECT_TRUE(d.c.inventory().gaps.empty());
+}
+
+TEST(Collection, KeepsAtMostTheWindowOutAndStartsEachDeadlineWhenItGoes) {
+  auto s = two_regions();
+  s.max_in_flight = 3;
+  Driver d(s, kNow);
+  ASSERT_EQ(d.out.size(), 3u);
+  EXPECT_GT(d.c.outstanding(), 3u);  // the rest wait their turn
+  // Time passes with one answer: the call that takes its place gets a fresh deadline.
+  d.now = kNow + 4s;
+  auto first = d.out.front();
+  cloud::CloudResult r;
+  r.call = first;
+  r.output = json::object();
+  d.deliver(r);
+  EXPECT_EQ(d.out.size(), 3u);
+  d.expire(kNow + 5s);  // the two first calls expire; the newcomer does not
+  EXPECT_EQ(d.c.inventory().gaps.size(), 2u);
+  EXPECT_EQ(d.out.size(), 3u + 2u);  // the two that expired are still listed by the driver, and two more went out
+  d.rest();
+  d.expire(kNow + 20s);
+  EXPECT_TRUE(d.c.complete());
 }
 
 TEST(Collection, AttachesSnapshotsAndDrCopiesToTheirDatabaseInAnyOrder) {
-  Collection c(two_regions());
-  const auto calls = c.start(kNow);
+  Driver d(two_regions(), kNow);
   // The DR copy and the snapshots come before the instance itself.
-  (void)c.take(answer(sent(calls, "DescribeDBSnapshots", "us-west-2"),
-                      {{"DBSnapshots", {snapshot("copy-1", "prod-postgres", "manual", 3600s)}}}),
-               kNow);
-  (void)c.take(answer(sent(calls, "DescribeDBSnapshots", "us-east-1"),
-                      {{"DBSnapshots", {snapshot("auto-1", "prod-postgres", "automated", 7200s),
-                                        snapshot("man-1", "prod-postgres", "manual", 600s)}}}),
-               kNow);
-  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-east-1"), {{"DBInstances", {instance("prod-postgres", 7, 120s)}}}), kNow);
-  const auto& inv = c.inventory();
+  auto copied = snapshot("copy-1", "prod-postgres", "manual", 60s);
+  copied["SourceRegion"] = "us-east-1";
+  copied["OriginalSnapshotCreateTime"] = iso(3600s);  // the copy's own time is when it was copied
+  d.give("DescribeDBSnapshots", "us-west-2", {{"DBSnapshots", {copied}}});
+  d.give("DescribeDBSnapshots", "us-east-1",
+         {{"DBSnapshots", {snapshot("auto-1", "prod-postgres", "automated", 7200s), snapshot("man-1", "prod-postgres", "manual", 600s)}}});
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("prod-postgres", 7, 120s)}}});
+  const auto& inv = d.c.inventory();
   const auto* db = inv.find(ResourceKind::RdsInstance, "prod-postgres", "us-east-1");
   ASSERT_NE(db, nullptr);
   ASSERT_EQ(db->points.size(), 3u);
@@ -137,101 +129,152 @@ TEST(Collection, AttachesSnapshotsAndDrCopiesToTheirDatabaseInAnyOrder) {
   const auto in_dr = newest_point(*db, "us-west-2");
   ASSERT_TRUE(in_dr);
   EXPECT_EQ(in_dr->id, "copy-1");
+  EXPECT_EQ(in_dr->time, kNow - 3600s);  // the data's time, not the copy's
 }
 
 TEST(Collection, RetentionZeroMeansNoPitrAndNoAutomatedSnapshots) {
-  Collection c(two_regions());
-  const auto calls = c.start(kNow);
+  Driver d(two_regions(), kNow);
   // Whatever the API says about restorable times, retention 0 keeps no automated backups.
-  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-east-1"), {{"DBInstances", {instance("ledger", 0, 60s)}}}), kNow);
-  (void)c.take(answer(sent(calls, "DescribeDBSnapshots", "us-east-1"), {{"DBSnapshots", {snapshot("auto", "ledger", "automated", 60s)}}}),
-               kNow);
-  const auto* db = c.inventory().find(ResourceKind::RdsInstance, "ledger", "us-east-1");
+  d.give("DescribeDBInstanceAutomatedBackups", "us-east-1",
+         {{"DBInstanceAutomatedBackups",
+           {{{"DBInstanceIdentifier", "ledger"}, {"Status", "active"}, {"RestoreWindow", {{"EarliestTime", iso(9000s)}, {"LatestTime", iso(60s)}}}}}}});
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("ledger", 0, 60s)}}});
+  d.give("DescribeDBSnapshots", "us-east-1", {{"DBSnapshots", {snapshot("auto", "ledger", "automated", 60s)}}});
+  const auto* db = d.c.inventory().find(ResourceKind::RdsInstance, "ledger", "us-east-1");
   ASSERT_NE(db, nullptr);
   EXPECT_FALSE(db->pitr);
   EXPECT_FALSE(newest_point(*db));
   // A manual snapshot does count.
-  (void)c.take(answer(sent(calls, "DescribeDBClusterSnapshots", "us-east-1"), json::object()), kNow);
-  Collection c2(two_regions());
-  const auto calls2 = c2.start(kNow);
-  (void)c2.take(answer(sent(calls2, "DescribeDBInstances", "us-east-1"), {{"DBInstances", {instance("ledger", 0, 60s)}}}), kNow);
-  (void)c2.take(answer(sent(calls2, "DescribeDBSnapshots", "us-east-1"),
-                       {{"DBSnapshots", {snapshot("auto", "ledger", "automated", 60s), snapshot("kept", "ledger", "manual", 3000s)}}}),
-                kNow);
-  const auto newest = newest_point(*c2.inventory().find(ResourceKind::RdsInstance, "ledger", "us-east-1"));
+  Driver d2(two_regions(), kNow);
+  d2.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("ledger", 0, 60s)}}});
+  d2.give("DescribeDBSnapshots", "us-east-1",
+          {{"DBSnapshots", {snapshot("auto", "ledger", "automated", 60s), snapshot("kept", "ledger", "manual", 3000s)}}});
+  const auto newest = newest_point(*d2.c.inventory().find(ResourceKind::RdsInstance, "ledger", "us-east-1"));
   ASSERT_TRUE(newest);
   EXPECT_EQ(newest->id, "kept");
 }
 
+TEST(Collection, TheAutomatedBackupsWindowIsKeptOnlyForAnInstanceThatExists) {
+  Driver d(two_regions(), kNow);
+  d.give("DescribeDBInstanceAutomatedBackups", "us-east-1",
+         {{"DBInstanceAutomatedBackups",
+           {{{"DBInstanceIdentifier", "db"}, {"Status", "active"}, {"RestoreWindow", {{"EarliestTime", iso(86400s)}, {"LatestTime", iso(300s)}}}},
+            {{"DBInstanceIdentifier", "deleted"}, {"Status", "retained"}, {"RestoreWindow", {{"EarliestTime", iso(86400s)}}}}}}});
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("db", 7, 120s)}}});
+  const auto& inv = d.c.inventory();
+  const auto* db = inv.find(ResourceKind::RdsInstance, "db", "us-east-1");
+  ASSERT_TRUE(db && db->pitr);
+  EXPECT_EQ(db->pitr->earliest, kNow - 86400s);
+  EXPECT_EQ(db->pitr->latest, kNow - 120s);
+  EXPECT_EQ(inv.find_anywhere(ResourceKind::RdsInstance, "deleted"), nullptr);
+}
+
 TEST(Collection, ACallPastItsDeadlineLeavesATimeoutGapAndItsLateAnswerIsIgnored) {
-  Collection c(two_regions());
-  const auto calls = c.start(kNow);
-  answer_rest(c, calls, {"DescribeDBInstances@us-west-2"});
-  EXPECT_FALSE(c.complete());
-  EXPECT_EQ(c.next_deadline(), kNow + 5s);
-  EXPECT_FALSE(c.expire(kNow + 4s));
-  EXPECT_TRUE(c.expire(kNow + 5s));
-  EXPECT_TRUE(c.complete());
-  const auto& inv = c.inventory();
+  Driver d(two_regions(), kNow);
+  const auto late = d.call("DescribeDBInstances", "us-west-2");
+  d.rest({"DescribeDBInstances@us-west-2"});
+  EXPECT_FALSE(d.c.complete());
+  EXPECT_EQ(d.c.next_deadline(), kNow + 5s);
+  d.expire(kNow + 4s);
+  EXPECT_TRUE(d.c.inventory().gaps.empty());
+  d.expire(kNow + 5s);
+  EXPECT_TRUE(d.c.complete());
+  const auto& inv = d.c.inventory();
   ASSERT_EQ(inv.gaps.size(), 1u);
   EXPECT_EQ(inv.gaps[0].region, "us-west-2");
   EXPECT_EQ(inv.gaps[0].service, "rds");
   EXPECT_EQ(inv.gaps[0].operation, "DescribeDBInstances");
+  EXPECT_EQ(inv.gaps[0].message, "no answer within 5s");
   EXPECT_TRUE(inv.gaps[0].unreachable());
   EXPECT_NE(inv.gap_for("us-west-2", "rds"), nullptr);
   EXPECT_EQ(inv.gap_for("us-east-1"), nullptr);
   // The answer that finally comes changes nothing.
-  EXPECT_TRUE(c.take(answer(sent(calls, "DescribeDBInstances", "us-west-2"), {{"DBInstances", {instance("late", 7, 1s)}}}), kNow + 6s).empty());
-  EXPECT_EQ(c.inventory().find_anywhere(ResourceKind::RdsInstance, "late"), nullptr);
+  cloud::CloudResult r;
+  r.call = late;
+  r.output = {{"DBInstances", {instance("late", 7, 1s)}}};
+  EXPECT_TRUE(d.c.take(r, kNow + 6s).empty());
+  EXPECT_EQ(d.c.inventory().find_anywhere(ResourceKind::RdsInstance, "late"), nullptr);
+}
+
+TEST(Collection, AFollowUpThatTimesOutLeavesItsDetailUnknownNotOff) {
+  auto s = two_regions();
+  s.named.state_bucket = "tf";
+  Driver d(s, kNow);
+  d.give("GetBucketLocation", "us-east-1", {{"LocationConstraint", "eu-west-1"}}, "Bucket", "tf");
+  EXPECT_TRUE(d.has("GetBucketVersioning", "eu-west-1"));  // asked in the bucket's own region
+  d.give("GetBucketReplication", "eu-west-1", json::object(), "Bucket", "tf");
+  d.rest({"GetBucketVersioning@eu-west-1"});
+  d.expire(kNow + 10s);
+  const auto* b = d.c.inventory().find_anywhere(ResourceKind::S3Bucket, "tf");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->region, "eu-west-1");
+  EXPECT_EQ(b->unknown, std::vector<std::string>{"versioning"});
 }
 
 TEST(Collection, FollowsNextPagesAndVaults) {
-  Collection c(two_regions());
-  const auto calls = c.start(kNow);
-  auto first = answer(sent(calls, "DescribeDBSnapshots", "us-east-1"), {{"DBSnapshots", {snapshot("a", "db1", "manual", 60s)}}});
+  Driver d(two_regions(), kNow);
+  cloud::CloudResult first;
+  first.call = d.call("DescribeDBSnapshots", "us-east-1");
+  first.output = {{"DBSnapshots", {snapshot("a", "db1", "manual", 60s)}}};
   auto next = first.call;
   next.params["Marker"] = "page-2";
   first.next_page = next;
-  auto follow = c.take(first, kNow);
-  ASSERT_EQ(follow.size(), 1u);
-  EXPECT_EQ(follow[0].params.value("Marker", ""), "page-2");
-  EXPECT_FALSE(c.complete());
-  auto vaults = c.take(answer(sent(calls, "ListBackupVaults", "us-east-1"), {{"BackupVaultList", {{{"BackupVaultName", "Default"}}}}}), kNow);
-  ASSERT_EQ(vaults.size(), 1u);
-  EXPECT_EQ(vaults[0].operation, "ListRecoveryPointsByBackupVault");
-  (void)c.take(answer(vaults[0], {{"RecoveryPoints",
-                                   {{{"RecoveryPointArn", "arn:rp:1"},
-                                     {"ResourceArn", "arn:aws:dynamodb:us-east-1:1:table/orders"},
-                                     {"ResourceType", "DynamoDB"},
-                                     {"Status", "COMPLETED"},
-                                     {"CompletionDate", iso(300s)}}}}}),
-               kNow);
-  const auto* orders = c.inventory().find(ResourceKind::DynamoTable, "orders", "us-east-1");
+  d.deliver(first);
+  EXPECT_EQ(d.call("DescribeDBSnapshots", "us-east-1", "Marker", "page-2").params.value("Marker", ""), "page-2");
+  EXPECT_FALSE(d.c.complete());
+  d.give("ListBackupVaults", "us-east-1", {{"BackupVaultList", {{{"BackupVaultName", "Default"}}}}});
+  d.give("ListRecoveryPointsByBackupVault", "us-east-1",
+         {{"RecoveryPoints",
+           {{{"RecoveryPointArn", "arn:rp:1"}, {"ResourceArn", "arn:aws:dynamodb:us-east-1:1:table/orders"}, {"ResourceType", "DynamoDB"},
+             {"Status", "AVAILABLE"}, {"CreationDate", iso(900s)}, {"CompletionDate", iso(300s)}}}}});
+  const auto* orders = d.c.inventory().find(ResourceKind::DynamoTable, "orders", "us-east-1");
   ASSERT_NE(orders, nullptr);  // known only through its recovery point
   ASSERT_EQ(orders->points.size(), 1u);
   EXPECT_EQ(orders->points[0].source, PointSource::BackupRecoveryPoint);
+  EXPECT_TRUE(orders->points[0].usable);                 // AVAILABLE is as good as COMPLETED
+  EXPECT_EQ(orders->points[0].time, kNow - 900s);        // when the backup began: the data's time
 }
 
-TEST(Collection, NamedResourcesAreAskedForByNameAndOthersLeftOut) {
+TEST(Collection, AnEbsCopyBelongsToItsOriginalsVolumeWithTheOriginalsTime) {
+  Driver d(two_regions(), kNow);
+  d.give("DescribeVolumes", "us-east-1", {{"Volumes", {{{"VolumeId", "vol-1"}, {"State", "in-use"}}}}});
+  d.give("DescribeSnapshots", "us-east-1",
+         {{"Snapshots", {{{"SnapshotId", "snap-orig"}, {"VolumeId", "vol-1"}, {"State", "completed"}, {"StartTime", iso(7200s)}}}}});
+  d.give("DescribeSnapshots", "us-west-2",
+         {{"Snapshots", {{{"SnapshotId", "snap-copy"}, {"VolumeId", "vol-ffffffff"}, {"State", "completed"}, {"StartTime", iso(60s)},
+                          {"Description", "[Copied snap-orig from us-east-1]"}}}}});
+  const auto& inv = d.c.inventory();
+  const auto* v = inv.find(ResourceKind::EbsVolume, "vol-1", "us-east-1");
+  ASSERT_NE(v, nullptr);
+  ASSERT_EQ(v->points.size(), 2u);
+  const auto dr = newest_point(*v, "us-west-2");
+  ASSERT_TRUE(dr);
+  EXPECT_EQ(dr->id, "snap-copy");
+  EXPECT_EQ(dr->time, kNow - 7200s);
+  EXPECT_EQ(inv.find_anywhere(ResourceKind::EbsVolume, "vol-ffffffff"), nullptr);
+}
+
+TEST(Collection, NamedResourcesAreAskedForByNameAndNothingElseCounts) {
   Scope s = two_regions();
   s.named.rds_instances = {"prod-postgres"};
   s.named.state_bucket = "tf-state";
   s.named.lock_table = "tf-lock";
-  Collection c(s);
-  const auto calls = c.start(kNow);
-  EXPECT_EQ(sent(calls, "GetBucketVersioning", "us-east-1").params.value("Bucket", ""), "tf-state");
-  EXPECT_EQ(sent(calls, "DescribeTable", "us-east-1").params.value("TableName", ""), "tf-lock");
-  for (const auto& call : calls) EXPECT_NE(call.operation, "ListBuckets");
-  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-east-1"),
-                      {{"DBInstances", {instance("prod-postgres", 7, 60s), instance("scratch", 1, 60s)}}}),
-               kNow);
-  (void)c.take(answer(sent(calls, "GetBucketVersioning", "us-east-1"), {{"Status", "Suspended"}}), kNow);
-  (void)c.take(failure(sent(calls, "DescribeTable", "us-east-1"), "ResourceNotFoundException", "Requested resource not found"), kNow);
-  const auto& inv = c.inventory();
+  Driver d(s, kNow);
+  EXPECT_EQ(d.call("GetBucketLocation", "us-east-1").params.value("Bucket", ""), "tf-state");
+  EXPECT_EQ(d.call("DescribeTable", "us-east-1", "TableName", "tf-lock").operation, "DescribeTable");
+  EXPECT_FALSE(d.has("ListTables", "us-east-1"));   // the environment says what it protects
+  EXPECT_FALSE(d.has("ListBuckets", "us-east-1"));
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("prod-postgres", 7, 60s), instance("scratch", 1, 60s)}}});
+  d.give("GetBucketLocation", "us-east-1", json::object(), "Bucket", "tf-state");
+  d.give("GetBucketVersioning", "us-east-1", {{"Status", "Suspended"}}, "Bucket", "tf-state");
+  d.fail("DescribeTable", "us-east-1", "ResourceNotFoundException", "TableName", "tf-lock");
+  d.fail("DescribeContinuousBackups", "us-east-1", "TableNotFoundException", "TableName", "tf-lock");
+  const auto& inv = d.c.inventory();
   EXPECT_NE(inv.find(ResourceKind::RdsInstance, "prod-postgres", "us-east-1"), nullptr);
   EXPECT_EQ(inv.find(ResourceKind::RdsInstance, "scratch", "us-east-1"), nullptr);
   EXPECT_EQ(inv.find(ResourceKind::S3Bucket, "tf-state", "us-east-1")->versioning, "Suspended");
   EXPECT_EQ(inv.find(ResourceKind::DynamoTable, "tf-lock", "us-east-1")->status, "not found");
+  EXPECT_TRUE(inv.gaps.empty());  // a missing table is a finding, not a blind spot
 }
 
 namespace {
@@ -239,11 +282,10 @@ namespace {
 std::vector<Posture> posture_for(std::chrono::seconds latest_ago, std::optional<std::chrono::seconds> rpo) {
   Scope s = two_regions();
   s.named.rds_instances = {"db"};
-  Collection c(s);
-  const auto calls = c.start(kNow);
-  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-east-1"), {{"DBInstances", {instance("db", 7, latest_ago)}}}), kNow);
-  answer_rest(c, calls, {"DescribeDBInstances@us-east-1"});
-  return assess(c.inventory(), s, rpo, kNow);
+  Driver d(s, kNow);
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("db", 7, latest_ago)}}});
+  d.rest();
+  return assess(d.c.inventory(), s, rpo, kNow);
 }
 
 }  // namespace
@@ -265,47 +307,86 @@ TEST(Posture, OkUnderThreeQuartersWarningAboveBreachOver) {
   EXPECT_NE(no_rpo[0].reason.find("no RPO"), std::string::npos);
 }
 
-TEST(Posture, MissingResourceIsABreachUnlessItsRegionWasBlind) {
+TEST(Posture, MissingResourceIsABreachUnlessItsRegionWasBlindOrRefused) {
   Scope s = two_regions();
   s.named.rds_instances = {"gone"};
-  Collection c(s);
-  const auto calls = c.start(kNow);
-  answer_rest(c, calls);
-  auto p = assess(c.inventory(), s, 300s, kNow);
+  Driver d(s, kNow);
+  d.rest();
+  auto p = assess(d.c.inventory(), s, 300s, kNow);
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(p[0].status, PostureStatus::Breach);
   EXPECT_FALSE(p[0].found);
   EXPECT_NE(p[0].reason.find("was not found in us-east-1"), std::string::npos);
 
-  Collection blind(s);
-  const auto calls2 = blind.start(kNow);
-  answer_rest(blind, calls2, {"DescribeDBInstances@us-east-1"});
-  (void)blind.expire(kNow + 10s);
-  auto q = assess(blind.inventory(), s, 300s, kNow + 10s);
+  Driver blind(s, kNow);
+  blind.rest({"DescribeDBInstances@us-east-1"});
+  blind.expire(kNow + 10s);
+  auto q = assess(blind.c.inventory(), s, 300s, kNow + 10s);
   EXPECT_EQ(q[0].status, PostureStatus::Unknown);
   EXPECT_NE(q[0].reason.find("did not answer"), std::string::npos) << q[0].reason;
+
+  // Expired credentials are not "not found" either.
+  Driver refused(s, kNow);
+  refused.fail("DescribeDBInstances", "us-east-1", "ExpiredToken");
+  refused.rest();
+  auto e = assess(refused.c.inventory(), s, 300s, kNow);
+  EXPECT_EQ(e[0].status, PostureStatus::Unknown);
+  EXPECT_NE(e[0].reason.find("said ExpiredToken"), std::string::npos) << e[0].reason;
+}
+
+TEST(Posture, ABreachJudgedOnAPartialAnswerIsUnknown) {
+  Scope s = two_regions();
+  s.named.rds_instances = {"ledger"};
+  Driver d(s, kNow);
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("ledger", 0, std::nullopt)}}});
+  d.rest({"DescribeDBSnapshots@us-east-1"});
+  d.expire(kNow + 10s);
+  auto p = assess(d.c.inventory(), s, 300s, kNow + 10s);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].status, PostureStatus::Unknown) << p[0].reason;
+  EXPECT_NE(p[0].reason.find("DescribeDBSnapshots"), std::string::npos) << p[0].reason;
+}
+
+TEST(Scope, TheStateBucketAndLockTableAloneStillDiscoverEverything) {
+  Scope s = two_regions();
+  s.named.state_bucket = "tf";
+  s.named.lock_table = "lock";
+  EXPECT_TRUE(s.discovers());
+  Driver d(s, kNow);
+  EXPECT_TRUE(d.has("ListTables", "us-east-1"));
+  EXPECT_TRUE(d.has("ListBuckets", "us-east-1"));
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("db", 7, 60s)}}});
+  d.rest();
+  auto p = assess(d.c.inventory(), s, 300s, kNow);
+  ASSERT_FALSE(p.empty());
+  EXPECT_EQ(p[0].name, "db");
+}
+
+TEST(Posture, DiscoveryLeavesReadReplicasOut) {
+  Driver d(two_regions(), kNow);
+  auto replica = instance("db-replica", 0, std::nullopt);
+  replica["ReadReplicaSourceDBInstanceIdentifier"] = "db";
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("db", 7, 60s), replica}}});
+  d.rest();
+  auto p = assess(d.c.inventory(), two_regions(), 300s, kNow);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].name, "db");
 }
 
 TEST(Posture, VersioningIsTheBucketsRecoveryAndReplicationItsCopy) {
   Scope s = two_regions();
   s.named.s3_buckets = {"on", "off"};
-  Collection c(s);
-  const auto calls = c.start(kNow);
-  for (const auto& call : calls) {
-    if (call.operation == "GetBucketVersioning") {
-      (void)c.take(answer(call, call.params["Bucket"] == "on" ? json{{"Status", "Enabled"}} : json::object()), kNow);
-    } else if (call.operation == "GetBucketReplication" && call.params["Bucket"] == "on") {
-      (void)c.take(answer(call, {{"ReplicationConfiguration",
-                                  {{"Rules", {{{"Status", "Enabled"}, {"Destination", {{"Bucket", "arn:aws:s3:::on-dr"}}}}}}}}}),
-                   kNow);
-    } else if (call.operation == "GetBucketReplication") {
-      (void)c.take(failure(call, "ReplicationConfigurationNotFoundError", "none"), kNow);
-    } else {
-      (void)c.take(answer(call, json::object()), kNow);
-    }
-  }
-  EXPECT_TRUE(c.inventory().gaps.empty());  // no replication configured is not an error
-  auto p = assess(c.inventory(), s, 300s, kNow);
+  Driver d(s, kNow);
+  d.give("GetBucketLocation", "us-east-1", json::object(), "Bucket", "on");
+  d.give("GetBucketLocation", "us-east-1", json::object(), "Bucket", "off");
+  d.give("GetBucketVersioning", "us-east-1", {{"Status", "Enabled"}}, "Bucket", "on");
+  d.give("GetBucketVersioning", "us-east-1", json::object(), "Bucket", "off");
+  d.give("GetBucketReplication", "us-east-1",
+         {{"ReplicationConfiguration", {{"Rules", {{{"Status", "Enabled"}, {"Destination", {{"Bucket", "arn:aws:s3:::on-dr"}}}}}}}}}, "Bucket", "on");
+  d.fail("GetBucketReplication", "us-east-1", "ReplicationConfigurationNotFoundError", "Bucket", "off");
+  d.rest();
+  EXPECT_TRUE(d.c.inventory().gaps.empty());  // no replication configured is not an error
+  auto p = assess(d.c.inventory(), s, 300s, kNow);
   ASSERT_EQ(p.size(), 2u);
   EXPECT_EQ(p[0].name, "on");
   EXPECT_EQ(p[0].status, PostureStatus::Ok);
@@ -315,16 +396,13 @@ TEST(Posture, VersioningIsTheBucketsRecoveryAndReplicationItsCopy) {
 }
 
 TEST(Collection, ADrRegionsOwnDatabaseKeepsItsOwnSnapshotsButCopiesGoHome) {
-  Collection c(two_regions());
-  const auto calls = c.start(kNow);
-  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-east-1"), {{"DBInstances", {instance("db", 7, 60s)}}}), kNow);
-  (void)c.take(answer(sent(calls, "DescribeDBInstances", "us-west-2"), {{"DBInstances", {instance("db", 7, 60s)}}}), kNow);
+  Driver d(two_regions(), kNow);
+  d.give("DescribeDBInstances", "us-east-1", {{"DBInstances", {instance("db", 7, 60s)}}});
+  d.give("DescribeDBInstances", "us-west-2", {{"DBInstances", {instance("db", 7, 60s)}}});
   auto copied = snapshot("copied", "db", "manual", 600s);
   copied["SourceRegion"] = "us-east-1";
-  (void)c.take(answer(sent(calls, "DescribeDBSnapshots", "us-west-2"),
-                      {{"DBSnapshots", {snapshot("own-auto", "db", "automated", 300s), copied}}}),
-               kNow);
-  const auto& inv = c.inventory();
+  d.give("DescribeDBSnapshots", "us-west-2", {{"DBSnapshots", {snapshot("own-auto", "db", "automated", 300s), copied}}});
+  const auto& inv = d.c.inventory();
   const auto* primary = inv.find(ResourceKind::RdsInstance, "db", "us-east-1");
   const auto* standby = inv.find(ResourceKind::RdsInstance, "db", "us-west-2");
   ASSERT_TRUE(primary && standby);
