@@ -25,21 +25,23 @@ std::string_view service_of(ResourceKind k) {
   return k == ResourceKind::DynamoTable ? "dynamodb" : k == ResourceKind::S3Bucket ? "s3" : k == ResourceKind::EbsVolume ? "ec2" : "rds";
 }
 
-const Gap* error_for(const Inventory& inv, std::string_view operation, std::string_view region) {
+const Gap* error_for(const Inventory& inv, std::string_view operation, std::string_view resource = {}) {
   for (const auto& g : inv.gaps) {
-    if (g.operation == operation && g.region == region) return &g;
+    if (g.operation == operation && (resource.empty() || g.resource == resource)) return &g;
   }
   return nullptr;
 }
+
+std::string said(const Gap& g) { return g.service + " " + g.operation + ": " + g.code + (g.message.empty() ? "" : ": " + g.message); }
 
 CheckResult identity(const Collection& c) {
   const auto& inv = c.inventory();
   CheckResult r{CheckType::Backup, "AWS connectivity", Verdict::Pass, "", "", latency(c, {"sts"})};
   if (!inv.account.empty()) {
     r.detail = "signed in to account " + inv.account;
-  } else if (const auto* g = error_for(inv, "GetCallerIdentity", c.scope().region)) {
+  } else if (const auto* g = error_for(inv, "GetCallerIdentity")) {
     r.status = Verdict::Fail;
-    r.detail = "sts GetCallerIdentity: " + g->code + ": " + g->message;
+    r.detail = said(*g);
   } else {
     r.status = Verdict::Fail;
     r.detail = "sts GetCallerIdentity named no account";
@@ -82,21 +84,23 @@ CheckResult state_bucket(const Collection& c) {
     return r;
   }
   const auto& inv = c.inventory();
-  const auto* b = inv.find(ResourceKind::S3Bucket, name, c.scope().region);
-  const auto* err = error_for(inv, "GetBucketVersioning", c.scope().region);
+  const auto* b = inv.find_anywhere(ResourceKind::S3Bucket, name);
+  const Gap* err = error_for(inv, "GetBucketVersioning", name);
+  if (!err) err = error_for(inv, "GetBucketLocation", name);
+  const bool unread = b && std::find(b->unknown.begin(), b->unknown.end(), "versioning") != b->unknown.end();
   if (!b || b->status == "not found") {
     r.status = Verdict::Fail;
-    r.detail = err ? err->code + ": " + err->message : "the bucket was not found";
-  } else if (b->details_missing) {
+    r.detail = err ? said(*err) : "the bucket was not found";
+  } else if (unread || (b->versioning.empty() && b->status.empty())) {
     r.status = Verdict::Fail;
-    r.detail = "versioning could not be read" + (err ? ": " + err->code + ": " + err->message : std::string());
+    r.detail = "versioning could not be read" + (err ? ": " + said(*err) : std::string());
   } else if (b->versioning != "Enabled") {
     r.status = Verdict::Fail;
     r.detail = b->versioning.empty() ? "versioning has never been enabled: an overwritten state file cannot be recovered"
                                      : "versioning is " + b->versioning + ": an overwritten state file cannot be recovered";
   } else {
     r.status = Verdict::Pass;
-    r.detail = "reachable, versioning enabled";
+    r.detail = "reachable in " + b->region + ", versioning enabled";
   }
   return r;
 }
@@ -110,10 +114,10 @@ CheckResult lock_table(const Collection& c) {
   }
   const auto& inv = c.inventory();
   const auto* t = inv.find(ResourceKind::DynamoTable, name, c.scope().region);
-  const auto* err = error_for(inv, "DescribeTable", c.scope().region);
+  const auto* err = error_for(inv, "DescribeTable", name);
   if (!t || t->status.empty() || t->status == "not found") {
     r.status = Verdict::Fail;
-    r.detail = err ? err->code + ": " + err->message : "the table was not found";
+    r.detail = err && err->code != "ResourceNotFoundException" ? said(*err) : "the table was not found in " + c.scope().region;
   } else if (t->status != "ACTIVE") {
     r.status = Verdict::Warn;
     r.detail = "status " + t->status;
@@ -152,10 +156,11 @@ std::vector<CheckResult> backup_checks(const Collection& c, const Targets& t, Ti
       copy.detail = "newest in " + dr + ": " + format_age(std::chrono::duration_cast<seconds>(now - p.newest_in_dr->time)) +
                     " old (" + p.newest_in_dr->what + ")";
     } else if (p.dr_copy) {
-      copy.detail = "replicated to " + dr;
-    } else if (const auto* g = inv.gap_for(dr, service_of(p.kind))) {
+      copy.detail = p.kind == ResourceKind::S3Bucket ? "replication to another bucket is on" : "replicated to " + dr;
+    } else if (const auto* g = inv.gap_for(dr, service_of(p.kind), true) ? inv.gap_for(dr, service_of(p.kind), true)
+                                                                          : inv.gap_for(dr, "backup", true)) {
       copy.status = Verdict::Fail;
-      copy.detail = "cannot tell: " + g->service + " in " + dr + " did not answer (" + g->message + ")";
+      copy.detail = "cannot tell: " + said(*g) + " in " + dr;
     } else {
       copy.status = Verdict::Warn;
       copy.detail = "no copy or replica in " + dr + ": a regional outage would leave nothing to restore from";

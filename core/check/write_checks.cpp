@@ -25,10 +25,11 @@ std::string temporary_name(std::string_view prefix, std::string_view resource, T
     if (k == '-' && (name.empty() || name.back() == '-')) continue;
     name.push_back(k);
   }
-  const std::size_t room = 63 - stamp.size() - 1;
+  const std::string suffix = "-" + stamp.substr(0, 8) + "t" + stamp.substr(8);
+  const std::size_t room = 63 - suffix.size();
   if (name.size() > room) name.resize(room);
   while (!name.empty() && name.back() == '-') name.pop_back();
-  return name + "-" + stamp.substr(0, 8) + "t" + stamp.substr(8);
+  return name + suffix;
 }
 
 namespace {
@@ -59,7 +60,12 @@ Waited wait_until(cloud::Cloud& cloud, const cloud::CloudCall& describe, Ready r
     if (clock.now() + wait.poll_every > give_up) {
       return {false, "still not ready after " + format_compact(std::chrono::duration_cast<std::chrono::seconds>(wait.give_up_after))};
     }
-    std::this_thread::sleep_for(wait.poll_every);
+    // Sleep in short slices, so an interrupt is heard within a fraction of a second.
+    const auto wake = std::chrono::steady_clock::now() + wait.poll_every;
+    while (std::chrono::steady_clock::now() < wake) {
+      if (wait.interrupted && *wait.interrupted) return {false, "interrupted before it was ready"};
+      std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(wake - std::chrono::steady_clock::now(), std::chrono::milliseconds{100}));
+    }
   }
 }
 

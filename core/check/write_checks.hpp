@@ -5,6 +5,7 @@
 // the copy is available, records how long that took, and deletes the copy. Every call goes through the
 // Cloud it is given, which is the guarded one: in production, unconfirmed, the writes are refused there.
 
+#include <atomic>
 #include <chrono>
 #include <vector>
 
@@ -19,6 +20,8 @@ struct WaitPolicy {
   std::chrono::milliseconds call_timeout{30000};
   std::chrono::milliseconds poll_every{5000};
   std::chrono::milliseconds give_up_after{std::chrono::hours{2}};
+  // Raised (Ctrl-C) while waiting: stop waiting and clean up what was made.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 std::vector<CheckResult> snapshot_checks(cloud::Cloud& cloud, const inventory::Collection& c, const WaitPolicy& wait,

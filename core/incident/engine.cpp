@@ -90,6 +90,28 @@ Result<EventDraft> Engine::draft(const Command& command) const {
             return make(EventKind::RoleAssigned,
                         {{"role", sanitize_utf8(trim(c.role))}, {"person", sanitize_utf8(trim(c.person))}});
           },
+          [&](const RequestAction& c) -> Result<EventDraft> {
+            if (c.id.empty() || c.service.empty() || c.operation.empty()) return make_error("an action needs an id, a service and an operation");
+            // Parameters can be large (a policy document): capped like any free text, whole or not at all.
+            const auto params = c.params.dump();
+            if (params.size() > kMaxTextBytes) return make_error("the action's parameters are over " + std::to_string(kMaxTextBytes / 1024) + " KiB");
+            json d{{"action", c.id}, {"service", c.service}, {"operation", c.operation}, {"region", c.region},
+                   {"params", c.params}, {"access", c.writes ? "write" : "read"}};
+            if (c.step > 0) d["step"] = c.step;
+            return make(EventKind::ActionRequested, std::move(d));
+          },
+          [&](const FinishAction& c) -> Result<EventDraft> {
+            json d{{"action", c.id}, {"duration_ms", c.duration.count()}, {"attempts", c.attempts}};
+            if (!c.request_id.empty()) d["request_id"] = sanitize_utf8(c.request_id);
+            if (!c.ok) {
+              d["error_code"] = sanitize_utf8(c.error_code);
+              // An AWS message is not ours to refuse: keep its start when it is over the cap.
+              auto m = sanitize_utf8(c.message);
+              if (m.size() > 2048) m = m.substr(0, 2048) + "…";
+              d["message"] = sanitize_utf8(m);
+            }
+            return make(c.ok ? EventKind::ActionSucceeded : EventKind::ActionFailed, std::move(d));
+          },
           [&](const Resolve& c) -> Result<EventDraft> {
             json d = json::object();
             if (auto s = add_optional_text(d, "summary", c.summary, "the resolution summary"); !s) return s.error();

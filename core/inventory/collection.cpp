@@ -1,26 +1,14 @@
 #include "inventory/collection.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
-#include "inventory/arn.hpp"
 #include "util/json_fields.hpp"
 
 namespace drc::inventory {
 
 using nlohmann::json;
 using std::chrono::milliseconds;
-
-namespace {
-
-std::optional<Timestamp> time_of(const json& item, const char* key) { return parse_iso8601(json_string(item, key)); }
-
-const json& list(const json& out, const char* key) {
-  static const json empty = json::array();
-  auto it = out.find(key);
-  return it != out.end() && it->is_array() ? *it : empty;
-}
-
-bool named_nothing(const runbook::Resources& r) { return r.empty(); }
 
 const std::vector<std::string>& names_of(const runbook::Resources& r, ResourceKind k) {
   switch (k) {
@@ -33,20 +21,21 @@ const std::vector<std::string>& names_of(const runbook::Resources& r, ResourceKi
   return r.rds_instances;
 }
 
-PointSource rds_source(const std::string& snapshot_type) {
-  if (snapshot_type == "automated") return PointSource::AutomatedSnapshot;
-  if (snapshot_type == "awsbackup") return PointSource::BackupRecoveryPoint;
-  return PointSource::ManualSnapshot;
-}
-
-}  // namespace
-
 std::string call_key(const cloud::CloudCall& c) { return c.service + ' ' + c.operation + ' ' + c.region + ' ' + c.params.dump(); }
 
 std::vector<std::string> Scope::regions() const {
   std::vector<std::string> out{region};
-  if (!dr_region.empty() && dr_region != region) out.push_back(dr_region);
+  auto add = [&](const std::string& r) {
+    if (!r.empty() && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  };
+  add(dr_region);
+  for (const auto& r : backup_regions) add(r);
   return out;
+}
+
+bool Scope::discovers() const {
+  return named.rds_instances.empty() && named.aurora_clusters.empty() && named.dynamodb_tables.empty() && named.s3_buckets.empty() &&
+         named.ebs_volumes.empty();
 }
 
 std::vector<cloud::CloudCall> Collection::start(Timestamp now) {
@@ -60,16 +49,14 @@ std::vector<cloud::CloudCall> Collection::start(Timestamp now) {
     calls.push_back({"rds", "DescribeDBSnapshots", region, json::object()});
     calls.push_back({"rds", "DescribeDBClusters", region, json::object()});
     calls.push_back({"rds", "DescribeDBClusterSnapshots", region, json::object()});
-    calls.push_back({"ec2", "DescribeSnapshots", region, {{"OwnerIds", {"self"}}}});
+    calls.push_back({"ec2", "DescribeSnapshots", region, {{"OwnerIds", {"self"}}, {"MaxResults", 1000}}});
     calls.push_back({"ec2", "DescribeImages", region, {{"Owners", {"self"}}}});
     calls.push_back({"backup", "ListBackupVaults", region, json::object()});
-    calls.push_back({"dynamodb", "ListBackups", region, json::object()});
-    if (named.dynamodb_tables.empty() && named_nothing(named)) {
-      calls.push_back({"dynamodb", "ListTables", region, json::object()});
-    }
-    if (named.ebs_volumes.empty() && named_nothing(named)) calls.push_back({"ec2", "DescribeVolumes", region, json::object()});
+    calls.push_back({"dynamodb", "ListBackups", region, {{"BackupType", "ALL"}}});
+    if (scope_.discovers()) calls.push_back({"dynamodb", "ListTables", region, json::object()});
+    if (scope_.discovers()) calls.push_back({"ec2", "DescribeVolumes", region, json::object()});
   }
-  // Named tables and volumes are asked for by name, in the primary region; a lock table is a table too.
+  // Named tables are asked for by name, in the primary region; a lock table is a table too.
   auto tables = named.dynamodb_tables;
   if (!named.lock_table.empty() && std::find(tables.begin(), tables.end(), named.lock_table) == tables.end()) {
     tables.push_back(named.lock_table);
@@ -79,30 +66,32 @@ std::vector<cloud::CloudCall> Collection::start(Timestamp now) {
     calls.push_back({"dynamodb", "DescribeContinuousBackups", scope_.region, {{"TableName", t}}});
   }
   if (!named.ebs_volumes.empty()) {
-    calls.push_back({"ec2", "DescribeVolumes", scope_.region, {{"VolumeIds", named.ebs_volumes}}});
+    // A filter, not VolumeIds: one mistyped id must not hide the others.
+    calls.push_back({"ec2", "DescribeVolumes", scope_.region, {{"Filters", {{{"Name", "volume-id"}, {"Values", named.ebs_volumes}}}}}});
   }
-  // Buckets are global names: ask for the named ones, or list them all once.
+  // Bucket names are global; each bucket answers in its own region, found first.
   auto buckets = named.s3_buckets;
   if (!named.state_bucket.empty() && std::find(buckets.begin(), buckets.end(), named.state_bucket) == buckets.end()) {
     buckets.push_back(named.state_bucket);
   }
-  if (named_nothing(named)) {
-    calls.push_back({"s3", "ListBuckets", scope_.region, json::object()});
-  }
-  for (const auto& b : buckets) {
-    calls.push_back({"s3", "GetBucketVersioning", scope_.region, {{"Bucket", b}}});
-    calls.push_back({"s3", "GetBucketReplication", scope_.region, {{"Bucket", b}}});
-  }
+  if (scope_.discovers()) calls.push_back({"s3", "ListBuckets", scope_.region, {{"MaxBuckets", 1000}}});
+  for (const auto& b : buckets) calls.push_back({"s3", "GetBucketLocation", scope_.region, {{"Bucket", b}}});
   return track(std::move(calls), now);
 }
 
 std::vector<cloud::CloudCall> Collection::track(std::vector<cloud::CloudCall> calls, Timestamp now) {
-  std::vector<cloud::CloudCall> sent;
   for (auto& c : calls) {
     // Page by page: each request has its own deadline, and the inventory fills as pages come.
     c.one_page = true;
-    // The same call twice (a vault listed in both answers of a retried page) is asked once.
-    if (outstanding_.emplace(call_key(c), now + scope_.timeout).second) sent.push_back(std::move(c));
+    // The same call twice (a vault listed in two answers) is asked once.
+    if (seen_.insert(call_key(c)).second) queued_.push_back(std::move(c));
+  }
+  std::vector<cloud::CloudCall> sent;
+  while (!queued_.empty() && outstanding_.size() < std::max<std::size_t>(1, scope_.max_in_flight)) {
+    auto c = std::move(queued_.front());
+    queued_.pop_front();
+    outstanding_.emplace(call_key(c), Pending{c, now + scope_.timeout});
+    sent.push_back(std::move(c));
   }
   return sent;
 }
@@ -119,32 +108,30 @@ std::vector<cloud::CloudCall> Collection::take(const cloud::CloudResult& r, Time
   return track(std::move(follow), now);
 }
 
-bool Collection::expire(Timestamp now) {
+std::vector<cloud::CloudCall> Collection::expire(Timestamp now) {
   bool any = false;
   for (auto it = outstanding_.begin(); it != outstanding_.end();) {
-    if (it->second > now) {
+    if (it->second.due > now) {
       ++it;
       continue;
     }
-    // The key is "service operation region params".
-    const auto& key = it->first;
-    const auto a = key.find(' '), b = key.find(' ', a + 1), c = key.find(' ', b + 1);
-    Gap g{key.substr(b + 1, c - b - 1), key.substr(0, a), key.substr(a + 1, b - a - 1), "Timeout",
-          "no answer within " + format_compact(std::chrono::duration_cast<std::chrono::seconds>(scope_.timeout))};
-    auto& latest = latency_[g.region + ' ' + g.service];
+    const auto& c = it->second.call;
+    const auto waited = format_duration_ms(scope_.timeout);
+    note_failure(c, {c.region, c.service, c.operation, "Timeout", "no answer within " + waited, {}});
+    auto& latest = latency_[c.region + ' ' + c.service];
     latest = std::max(latest, std::chrono::duration_cast<milliseconds>(now - started_));
-    gaps_.push_back(std::move(g));
     it = outstanding_.erase(it);
     any = true;
   }
-  if (any) dirty_ = true;
-  return any;
+  if (!any) return {};
+  dirty_ = true;
+  return track({}, now);  // the freed places go to calls still waiting their turn
 }
 
 std::optional<Timestamp> Collection::next_deadline() const {
   std::optional<Timestamp> next;
-  for (const auto& [key, due] : outstanding_) {
-    if (!next || due < *next) next = due;
+  for (const auto& [key, p] : outstanding_) {
+    if (!next || p.due < *next) next = p.due;
   }
   return next;
 }
@@ -156,7 +143,7 @@ std::optional<milliseconds> Collection::latency(std::string_view region, std::st
 }
 
 bool Collection::wanted(ResourceKind kind, const std::string& name) const {
-  if (named_nothing(scope_.named)) return true;
+  if (scope_.discovers()) return true;
   const auto& names = names_of(scope_.named, kind);
   if (std::find(names.begin(), names.end(), name) != names.end()) return true;
   if (kind == ResourceKind::S3Bucket && name == scope_.named.state_bucket) return true;
@@ -175,215 +162,8 @@ Resource& Collection::resource(ResourceKind kind, const std::string& name, const
   return found_.back();
 }
 
-void Collection::point(ResourceKind kind, const std::string& name, const std::string& region, RecoveryPoint p) {
-  points_.push_back({{kind, name, region}, std::move(p), {}});
-}
-
-std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) {
-  std::vector<cloud::CloudCall> follow;
-  const auto& c = res.call;
-  const auto& region = c.region;
-  if (!res.ok()) {
-    const auto& code = res.error->code;
-    // Not an outage: the thing simply is not configured.
-    if (c.operation == "GetBucketReplication" && code == "ReplicationConfigurationNotFoundError") return follow;
-    if (c.operation == "DescribeTable" || c.operation == "DescribeContinuousBackups" || c.operation == "GetBucketVersioning" ||
-        c.operation == "GetBucketReplication") {
-      const bool table = c.service == "dynamodb";
-      const auto name = json_string(c.params, table ? "TableName" : "Bucket");
-      auto& r = resource(table ? ResourceKind::DynamoTable : ResourceKind::S3Bucket, name, region);
-      if (code == "ResourceNotFoundException" || code == "NoSuchBucket") {
-        r.status = "not found";
-      } else {
-        r.details_missing = true;
-      }
-    }
-    gaps_.push_back({region, c.service, c.operation, code, res.error->message});
-    return follow;
-  }
-  const auto& out = res.output;
-  const auto& op = c.operation;
-  if (op == "GetCallerIdentity") {
-    account_ = json_string(out, "Account");
-  } else if (op == "DescribeDBInstances") {
-    for (const auto& i : list(out, "DBInstances")) {
-      // Aurora members are restored through their cluster.
-      if (!json_string(i, "DBClusterIdentifier").empty()) continue;
-      auto& r = resource(ResourceKind::RdsInstance, json_string(i, "DBInstanceIdentifier"), region);
-      r.arn = json_string(i, "DBInstanceArn");
-      r.status = json_string(i, "DBInstanceStatus");
-      const auto retention = json_int(i, "BackupRetentionPeriod");
-      if (retention) r.retention_days = static_cast<int>(*retention);
-      // Retention 0: no automated backups and so no point-in-time recovery, whatever else is reported.
-      if (retention.value_or(0) > 0) {
-        if (auto latest = time_of(i, "LatestRestorableTime")) {
-          PitrWindow w;
-          w.latest = *latest;
-          if (r.pitr) w.earliest = r.pitr->earliest;  // the automated-backups answer may have come first
-          r.pitr = w;
-        }
-      }
-      for (const auto& replica : i.value("ReadReplicaDBInstanceIdentifiers", json::array())) {
-        if (replica.is_string()) r.replicates_to.push_back(replica.get<std::string>());
-      }
-    }
-  } else if (op == "DescribeDBInstanceAutomatedBackups") {
-    for (const auto& b : list(out, "DBInstanceAutomatedBackups")) {
-      const auto window = b.value("RestoreWindow", json::object());
-      const auto earliest = time_of(window, "EarliestTime");
-      if (!earliest) continue;
-      // The source's region, when this is a replicated automated backup in the DR region.
-      const auto src = json_string(b, "Region");
-      const auto& home = src.empty() ? region : src;
-      auto& r = resource(ResourceKind::RdsInstance, json_string(b, "DBInstanceIdentifier"), home);
-      if (home != region) {
-        r.replicates_to.push_back("automated backups replicated to " + region);
-        continue;
-      }
-      if (r.pitr) {
-        r.pitr->earliest = earliest;
-      } else {
-        r.pitr = PitrWindow{earliest, Timestamp{}};
-      }
-    }
-  } else if (op == "DescribeDBSnapshots") {
-    for (const auto& s : list(out, "DBSnapshots")) {
-      RecoveryPoint p;
-      p.id = json_string(s, "DBSnapshotIdentifier");
-      p.source = rds_source(json_string(s, "SnapshotType"));
-      p.region = region;
-      p.time = time_of(s, "SnapshotCreateTime").value_or(Timestamp{});
-      p.status = json_string(s, "Status");
-      p.usable = p.status == "available" && p.time != Timestamp{};
-      point(ResourceKind::RdsInstance, json_string(s, "DBInstanceIdentifier"), region, std::move(p));
-    }
-  } else if (op == "DescribeDBClusters") {
-    for (const auto& i : list(out, "DBClusters")) {
-      auto& r = resource(ResourceKind::AuroraCluster, json_string(i, "DBClusterIdentifier"), region);
-      r.arn = json_string(i, "DBClusterArn");
-      r.status = json_string(i, "Status");
-      const auto retention = json_int(i, "BackupRetentionPeriod");
-      if (retention) r.retention_days = static_cast<int>(*retention);
-      if (retention.value_or(0) > 0) {
-        if (auto latest = time_of(i, "LatestRestorableTime")) r.pitr = PitrWindow{time_of(i, "EarliestRestorableTime"), *latest};
-      }
-      for (const auto& replica : i.value("ReadReplicaIdentifiers", json::array())) {
-        if (replica.is_string()) r.replicates_to.push_back(replica.get<std::string>());
-      }
-    }
-  } else if (op == "DescribeDBClusterSnapshots") {
-    for (const auto& s : list(out, "DBClusterSnapshots")) {
-      RecoveryPoint p;
-      p.id = json_string(s, "DBClusterSnapshotIdentifier");
-      p.source = rds_source(json_string(s, "SnapshotType"));
-      p.region = region;
-      p.time = time_of(s, "SnapshotCreateTime").value_or(Timestamp{});
-      p.status = json_string(s, "Status");
-      p.usable = p.status == "available" && p.time != Timestamp{};
-      point(ResourceKind::AuroraCluster, json_string(s, "DBClusterIdentifier"), region, std::move(p));
-    }
-  } else if (op == "DescribeVolumes") {
-    for (const auto& v : list(out, "Volumes")) {
-      auto& r = resource(ResourceKind::EbsVolume, json_string(v, "VolumeId"), region);
-      r.status = json_string(v, "State");
-    }
-  } else if (op == "DescribeSnapshots") {
-    for (const auto& s : list(out, "Snapshots")) {
-      RecoveryPoint p;
-      p.id = json_string(s, "SnapshotId");
-      p.source = PointSource::ManualSnapshot;
-      p.region = region;
-      p.time = time_of(s, "StartTime").value_or(Timestamp{});
-      p.status = json_string(s, "State");
-      p.usable = p.status == "completed" && p.time != Timestamp{};
-      point(ResourceKind::EbsVolume, json_string(s, "VolumeId"), region, std::move(p));
-    }
-  } else if (op == "DescribeImages") {
-    for (const auto& img : list(out, "Images")) {
-      LoosePoint lp;
-      lp.point.id = json_string(img, "ImageId");
-      lp.point.source = PointSource::Ami;
-      lp.point.region = region;
-      lp.point.time = time_of(img, "CreationDate").value_or(Timestamp{});
-      lp.point.status = json_string(img, "State");
-      lp.point.usable = lp.point.status == "available" && lp.point.time != Timestamp{};
-      for (const auto& m : img.value("BlockDeviceMappings", json::array())) {
-        const auto id = json_string(m.value("Ebs", json::object()), "SnapshotId");
-        if (!id.empty()) lp.snapshot_ids.push_back(id);
-      }
-      lp.owner = {ResourceKind::EbsVolume, "", region};
-      points_.push_back(std::move(lp));
-    }
-  } else if (op == "ListBackupVaults") {
-    for (const auto& v : list(out, "BackupVaultList")) {
-      follow.push_back({"backup", "ListRecoveryPointsByBackupVault", region, {{"BackupVaultName", json_string(v, "BackupVaultName")}}});
-    }
-  } else if (op == "ListRecoveryPointsByBackupVault") {
-    for (const auto& i : list(out, "RecoveryPoints")) {
-      const auto owner = parse_resource_arn(json_string(i, "ResourceArn"));
-      if (!owner) continue;
-      RecoveryPoint p;
-      p.id = json_string(i, "RecoveryPointArn");
-      p.source = PointSource::BackupRecoveryPoint;
-      p.region = region;
-      p.time = time_of(i, "CompletionDate").value_or(Timestamp{});
-      p.status = json_string(i, "Status");
-      p.usable = p.status == "COMPLETED" && p.time != Timestamp{};
-      point(owner->kind, owner->name, owner->region.empty() ? region : owner->region, std::move(p));
-    }
-  } else if (op == "ListTables") {
-    for (const auto& t : list(out, "TableNames")) {
-      if (!t.is_string()) continue;
-      follow.push_back({"dynamodb", "DescribeTable", region, {{"TableName", t}}});
-      follow.push_back({"dynamodb", "DescribeContinuousBackups", region, {{"TableName", t}}});
-    }
-  } else if (op == "DescribeTable") {
-    const auto t = out.value("Table", json::object());
-    auto& r = resource(ResourceKind::DynamoTable, json_string(t, "TableName"), region);
-    r.arn = json_string(t, "TableArn");
-    r.status = json_string(t, "TableStatus");
-    for (const auto& rep : t.value("Replicas", json::array())) {
-      const auto rr = json_string(rep, "RegionName");
-      if (!rr.empty() && rr != region) r.replicates_to.push_back("global table replica in " + rr);
-    }
-  } else if (op == "DescribeContinuousBackups") {
-    auto& r = resource(ResourceKind::DynamoTable, json_string(c.params, "TableName"), region);
-    const auto d = out.value("ContinuousBackupsDescription", json::object()).value("PointInTimeRecoveryDescription", json::object());
-    if (json_string(d, "PointInTimeRecoveryStatus") == "ENABLED") {
-      if (auto latest = time_of(d, "LatestRestorableDateTime")) r.pitr = PitrWindow{time_of(d, "EarliestRestorableDateTime"), *latest};
-      r.retention_days = static_cast<int>(json_int(d, "RecoveryPeriodInDays").value_or(35));
-    }
-  } else if (op == "ListBackups") {
-    for (const auto& b : list(out, "BackupSummaries")) {
-      RecoveryPoint p;
-      p.id = json_string(b, "BackupArn");
-      p.source = json_string(b, "BackupType") == "AWS_BACKUP" ? PointSource::BackupRecoveryPoint : PointSource::OnDemandBackup;
-      p.region = region;
-      p.time = time_of(b, "BackupCreationDateTime").value_or(Timestamp{});
-      p.status = json_string(b, "BackupStatus");
-      p.usable = p.status == "AVAILABLE" && p.time != Timestamp{};
-      const auto arn = parse_resource_arn(json_string(b, "TableArn"));
-      point(ResourceKind::DynamoTable, json_string(b, "TableName"), arn && !arn->region.empty() ? arn->region : region, std::move(p));
-    }
-  } else if (op == "ListBuckets") {
-    for (const auto& b : list(out, "Buckets")) {
-      const auto name = json_string(b, "Name");
-      follow.push_back({"s3", "GetBucketVersioning", region, {{"Bucket", name}}});
-      follow.push_back({"s3", "GetBucketReplication", region, {{"Bucket", name}}});
-    }
-  } else if (op == "GetBucketVersioning") {
-    auto& r = resource(ResourceKind::S3Bucket, json_string(c.params, "Bucket"), region);
-    r.versioning = json_string(out, "Status");
-    if (r.status.empty()) r.status = r.versioning.empty() ? "versioning never enabled" : "versioning " + r.versioning;
-  } else if (op == "GetBucketReplication") {
-    auto& r = resource(ResourceKind::S3Bucket, json_string(c.params, "Bucket"), region);
-    for (const auto& rule : out.value("ReplicationConfiguration", json::object()).value("Rules", json::array())) {
-      if (json_string(rule, "Status") != "Enabled") continue;
-      const auto dest = json_string(rule.value("Destination", json::object()), "Bucket");
-      if (!dest.empty()) r.replicates_to.push_back(dest);
-    }
-  }
-  return follow;
+void Collection::point(ResourceKind kind, const std::string& name, const std::string& region, RecoveryPoint p, bool copy) {
+  points_.push_back({{kind, name, region}, std::move(p), {}, copy, {}});
 }
 
 const Inventory& Collection::inventory() const {
@@ -396,44 +176,80 @@ void Collection::rebuild() const {
   inv.account = account_;
   inv.gaps = gaps_;
   for (const auto& r : found_) {
-    if (wanted(r.kind, r.name)) inv.resources.push_back(r);
+    if (!wanted(r.kind, r.name)) continue;
+    inv.resources.push_back(r);
+    auto& added = inv.resources.back();
+    // The automated backups' window, for an instance that keeps them.
+    const auto w = windows_.find(added.name + ' ' + added.region);
+    if (added.kind == ResourceKind::RdsInstance && w != windows_.end() && added.retention_days.value_or(0) > 0) {
+      if (added.pitr) {
+        added.pitr->earliest = w->second.earliest;
+      } else if (w->second.latest) {
+        added.pitr = PitrWindow{w->second.earliest, *w->second.latest};
+      }
+    }
   }
-  // Volumes by snapshot, so an AMI finds the volumes it was made from.
-  std::map<std::string, std::string> volume_of;
+  // EBS snapshots by id, so an AMI finds the volumes it was made from and a copy finds its original.
+  std::map<std::string, const LoosePoint*> snapshot;
   for (const auto& lp : points_) {
-    if (lp.owner.kind == ResourceKind::EbsVolume && lp.point.source != PointSource::Ami) volume_of[lp.point.id] = lp.owner.name;
+    if (lp.owner.kind == ResourceKind::EbsVolume && lp.point.source != PointSource::Ami) snapshot[lp.point.id] = &lp;
   }
-  auto attach = [&](const Owner& o, const RecoveryPoint& p) {
-    if (o.name.empty()) return;
-    // A copy in another region belongs to the resource of that name in the primary region, when there is one.
-    Resource* home = inv.find(o.kind, o.name, o.region);
-    if (o.region != scope_.region) {
-      if (auto* primary = inv.find(o.kind, o.name, scope_.region)) home = primary;
+  // Resources by kind, name and region: thousands of points find their resource without a scan each.
+  std::unordered_map<std::string, std::size_t> index;
+  auto key = [](ResourceKind k, const std::string& name, const std::string& region) {
+    return std::to_string(static_cast<int>(k)) + ' ' + region + ' ' + name;
+  };
+  for (std::size_t i = 0; i < inv.resources.size(); ++i) {
+    const auto& r = inv.resources[i];
+    index.emplace(key(r.kind, r.name, r.region), i);
+  }
+  auto at = [&](ResourceKind k, const std::string& name, const std::string& region) -> std::optional<std::size_t> {
+    const auto it = index.find(key(k, name, region));
+    return it == index.end() ? std::nullopt : std::optional(it->second);
+  };
+  auto attach = [&](const Owner& o, const RecoveryPoint& p, bool copy) {
+    if (o.name.empty() || !wanted(o.kind, o.name)) return;
+    // A point in another region is a copy of the primary's resource of that name, unless a resource of that
+    // name lives there too and the point does not say it was copied (its own automated snapshot, say).
+    auto home = at(o.kind, o.name, o.region);
+    if (o.region != scope_.region && (copy || !home)) {
+      if (auto primary = at(o.kind, o.name, scope_.region)) home = primary;
     }
     if (!home) {
       // Points whose resource is gone (deleted, or only its copies are here): still restorable.
-      if (!wanted(o.kind, o.name)) return;
       Resource r;
       r.kind = o.kind;
       r.name = o.name;
       r.region = o.region;
       r.status = "not found (recovery points only)";
+      home = inv.resources.size();
+      index.emplace(key(r.kind, r.name, r.region), *home);
       inv.resources.push_back(std::move(r));
-      home = &inv.resources.back();
     }
-    home->points.push_back(p);
+    inv.resources[*home].points.push_back(p);
   };
   for (const auto& lp : points_) {
     if (lp.point.source != PointSource::Ami) {
-      attach(lp.owner, lp.point);
+      if (lp.copied_from.empty()) {
+        attach(lp.owner, lp.point, lp.copy);
+        continue;
+      }
+      // An EBS copy names a meaningless volume: it belongs to its original's, with the original's time.
+      const auto original = snapshot.find(lp.copied_from);
+      if (original == snapshot.end()) continue;  // the original is in a region not inventoried
+      auto p = lp.point;
+      p.time = original->second->point.time;
+      attach(original->second->owner, p, true);
       continue;
     }
     std::vector<std::string> volumes;
     for (const auto& s : lp.snapshot_ids) {
-      auto it = volume_of.find(s);
-      if (it != volume_of.end() && std::find(volumes.begin(), volumes.end(), it->second) == volumes.end()) volumes.push_back(it->second);
+      auto it = snapshot.find(s);
+      if (it == snapshot.end() || !it->second->copied_from.empty()) continue;
+      const auto& v = it->second->owner.name;
+      if (std::find(volumes.begin(), volumes.end(), v) == volumes.end()) volumes.push_back(v);
     }
-    for (const auto& v : volumes) attach({ResourceKind::EbsVolume, v, lp.owner.region}, lp.point);
+    for (const auto& v : volumes) attach({ResourceKind::EbsVolume, v, lp.owner.region}, lp.point, false);
   }
   for (auto& r : inv.resources) {
     std::sort(r.points.begin(), r.points.end(), [](const RecoveryPoint& a, const RecoveryPoint& b) { return a.time > b.time; });

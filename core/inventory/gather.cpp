@@ -17,7 +17,7 @@ void gather(cloud::Cloud& cloud, cloud::ResultQueue& queue, Collection& collecti
       wait = std::clamp(std::chrono::duration_cast<milliseconds>(*due - clock.now()) + milliseconds{1}, milliseconds{1}, wait);
     }
     for (const auto& answer : queue.wait_drain(wait)) send(collection.take(answer, clock.now()));
-    collection.expire(clock.now());
+    send(collection.expire(clock.now()));
   }
 }
 

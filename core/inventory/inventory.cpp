@@ -31,6 +31,7 @@ std::string_view source_name(PointSource s) {
     case PointSource::BackupRecoveryPoint: return "AWS Backup recovery point";
     case PointSource::OnDemandBackup: return "on-demand backup";
     case PointSource::Ami: return "AMI";
+    case PointSource::ReplicatedBackups: return "replicated automated backups";
   }
   return "point";
 }
@@ -53,9 +54,9 @@ const Resource* Inventory::find_anywhere(ResourceKind kind, std::string_view nam
   return nullptr;
 }
 
-const Gap* Inventory::gap_for(std::string_view region, std::string_view service) const {
+const Gap* Inventory::gap_for(std::string_view region, std::string_view service, bool any_error) const {
   for (const auto& g : gaps) {
-    if (g.region == region && (service.empty() || g.service == service) && g.unreachable()) return &g;
+    if (g.region == region && (service.empty() || g.service == service) && (any_error || g.unreachable())) return &g;
   }
   return nullptr;
 }

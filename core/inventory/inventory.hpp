@@ -17,14 +17,14 @@ std::string_view kind_name(ResourceKind k);   // "RDS instance"
 std::string_view kind_key(ResourceKind k);    // "rds_instance": the JSON form
 
 // Where a restorable point comes from.
-enum class PointSource { AutomatedSnapshot, ManualSnapshot, BackupRecoveryPoint, OnDemandBackup, Ami };
+enum class PointSource { AutomatedSnapshot, ManualSnapshot, BackupRecoveryPoint, OnDemandBackup, Ami, ReplicatedBackups };
 std::string_view source_name(PointSource s);  // "automated snapshot"
 
 struct RecoveryPoint {
   std::string id;  // snapshot identifier, recovery point ARN, backup ARN
   PointSource source = PointSource::ManualSnapshot;
   std::string region;
-  Timestamp time{};
+  Timestamp time{};    // when its data was captured (for a copy, the original's time, not the copy's)
   std::string status;  // as the API says: "available", "completed", ...
   bool usable = false;  // complete and restorable now
 };
@@ -47,7 +47,14 @@ struct Resource {
   // S3: versioning status ("Enabled", "Suspended", "" = never enabled) and where replication sends objects.
   std::string versioning;
   std::vector<std::string> replicates_to;
-  bool details_missing = false;  // a follow-up call (versioning, PITR) got no answer
+  std::string replica_of;  // a read replica: the source it follows (not protected in its own right)
+  // What a restore needs to land where the original lives (RDS): copied into a rehearsal's restore.
+  std::string engine, instance_class, subnet_group, availability_zone;
+  std::vector<std::string> security_groups;
+  // Details that could not be read ("versioning", "replication", "PITR", "description"): judged unknown.
+  std::vector<std::string> unknown;
+  bool details_missing() const { return !unknown.empty(); }
+  bool found() const { return status != "not found" && status.find("recovery points only") == std::string::npos; }
 };
 
 // A call with no answer (no network, a timeout) or an error answer: the region and service it leaves blind.
@@ -55,6 +62,7 @@ struct Gap {
   std::string region, service, operation;
   std::string code;  // the API's code, "Unreachable", or "Timeout"
   std::string message;
+  std::string resource;  // the table or bucket the call was about, when it was about one
   bool unreachable() const { return code == "Unreachable" || code == "Timeout"; }
 };
 
@@ -67,8 +75,9 @@ struct Inventory {
   const Resource* find(ResourceKind kind, std::string_view name, std::string_view region) const;
   // Any region.
   const Resource* find_anywhere(ResourceKind kind, std::string_view name) const;
-  // Is the region (or one of its services) blind? service empty: any service.
-  const Gap* gap_for(std::string_view region, std::string_view service = {}) const;
+  // Is the region (or one of its services) blind? service empty: any service. With any_error, an error
+  // answer (AccessDenied, throttling) counts too: either way what it would have said is unknown.
+  const Gap* gap_for(std::string_view region, std::string_view service = {}, bool any_error = false) const;
 };
 
 // The newest usable point of a resource in the given region (empty: any region); PITR counts as its

@@ -36,19 +36,36 @@ struct Protected {
 
 std::vector<Protected> protected_resources(const Inventory& inv, const Scope& scope) {
   std::vector<Protected> out;
-  const auto& n = scope.named;
-  if (n.empty()) {
-    for (const auto& r : inv.resources) {
-      if (r.region == scope.region && r.status.find("not found") == std::string::npos) out.push_back({r.kind, r.name});
+  for (auto kind : {ResourceKind::RdsInstance, ResourceKind::AuroraCluster, ResourceKind::DynamoTable, ResourceKind::S3Bucket,
+                    ResourceKind::EbsVolume}) {
+    if (!scope.discovers()) {
+      for (const auto& name : names_of(scope.named, kind)) out.push_back({kind, name});
+      continue;
     }
-    return out;
+    // Found, in the primary region, and not a read replica (whose source is what is protected).
+    for (const auto& r : inv.resources) {
+      if (r.kind == kind && r.region == scope.region && r.found() && r.replica_of.empty()) out.push_back({kind, r.name});
+    }
+    // Buckets live where they were made: discovered ones count wherever they are.
+    if (kind == ResourceKind::S3Bucket) {
+      for (const auto& r : inv.resources) {
+        if (r.kind == kind && r.region != scope.region && r.found()) out.push_back({kind, r.name});
+      }
+    }
   }
-  for (const auto& x : n.rds_instances) out.push_back({ResourceKind::RdsInstance, x});
-  for (const auto& x : n.aurora_clusters) out.push_back({ResourceKind::AuroraCluster, x});
-  for (const auto& x : n.dynamodb_tables) out.push_back({ResourceKind::DynamoTable, x});
-  for (const auto& x : n.s3_buckets) out.push_back({ResourceKind::S3Bucket, x});
-  for (const auto& x : n.ebs_volumes) out.push_back({ResourceKind::EbsVolume, x});
   return out;
+}
+
+// The first call that did not answer, or answered with an error, among those that feed a resource of this
+// kind in the region: what it would have said is unknown.
+const Gap* blind_spot(const Inventory& inv, ResourceKind kind, const std::string& region) {
+  if (const auto* g = inv.gap_for(region, service_of(kind), true)) return g;
+  return inv.gap_for(region, "backup", true);
+}
+
+std::string cannot_tell(const Gap& g) {
+  return "cannot tell: " + g.service + " " + g.operation + " in " + g.region +
+         (g.unreachable() ? " did not answer (" + g.message + ")" : " said " + g.code + (g.message.empty() ? "" : ": " + g.message));
 }
 
 bool in_region(const std::string& arn_or_text, const std::string& region) {
@@ -93,15 +110,12 @@ std::vector<Posture> assess(const Inventory& inv, const Scope& scope, std::optio
     p.rpo = rpo;
     const Resource* r = inv.find(pr.kind, pr.name, scope.region);
     if (!r) r = inv.find_anywhere(pr.kind, pr.name);
-    p.found = r != nullptr && r->status.find("not found") == std::string::npos;
-    if (!r) {
-      if (const auto* gap = inv.gap_for(scope.region, service_of(pr.kind))) {
-        p.status = PostureStatus::Unknown;
-        p.reason = "cannot tell: " + gap->service + " in " + gap->region + " did not answer (" + gap->message + ")";
-      } else {
-        p.status = PostureStatus::Breach;
-        p.reason = std::string(kind_name(pr.kind)) + " " + pr.name + " was not found in " + scope.region;
-      }
+    const std::string label = std::string(kind_name(pr.kind)) + " " + pr.name;
+    const Gap* blind = blind_spot(inv, pr.kind, r ? r->region : scope.region);
+    p.found = r != nullptr && r->found();
+    if (!r || r->status == "not found") {
+      p.status = blind && !r ? PostureStatus::Unknown : PostureStatus::Breach;
+      p.reason = blind && !r ? cannot_tell(*blind) : label + " was not found in " + (r ? r->region : scope.region);
       out.push_back(std::move(p));
       continue;
     }
@@ -115,21 +129,23 @@ std::vector<Posture> assess(const Inventory& inv, const Scope& scope, std::optio
                   std::any_of(r->replicates_to.begin(), r->replicates_to.end(),
                               [&](const std::string& t) { return in_region(t, scope.dr_region); });
     }
+    const auto unknown = [&](const char* detail) { return std::find(r->unknown.begin(), r->unknown.end(), detail) != r->unknown.end(); };
     if (r->kind == ResourceKind::S3Bucket) {
+      // Replication's destination names no region: any counts as a copy elsewhere.
       p.dr_copy = p.dr_copy || !r->replicates_to.empty();
       // A versioned bucket keeps every overwritten and deleted object: it can be restored to any moment.
       if (r->versioning == "Enabled") {
         p.newest = Newest{now, "object versions", "", r->region};
         judge(p, now);
         p.reason = "versioning on: every overwritten or deleted object can be restored";
-        if (!p.dr_copy && !scope.dr_region.empty()) p.reason += "; no replication to the DR region";
+        if (!p.dr_copy && !scope.dr_region.empty()) p.reason += "; no replication to another bucket";
         out.push_back(std::move(p));
         continue;
       }
       if (!p.newest) {
-        p.status = r->details_missing ? PostureStatus::Unknown : PostureStatus::Breach;
-        p.reason = r->details_missing ? "cannot tell: the bucket's versioning could not be read"
-                                      : "versioning is off and there is no backup: overwritten or deleted objects are lost";
+        p.status = unknown("versioning") ? PostureStatus::Unknown : PostureStatus::Breach;
+        p.reason = unknown("versioning") ? "cannot tell: the bucket's versioning could not be read"
+                                         : "versioning is off and there is no backup: overwritten or deleted objects are lost";
         out.push_back(std::move(p));
         continue;
       }
@@ -139,13 +155,15 @@ std::vector<Posture> assess(const Inventory& inv, const Scope& scope, std::optio
       const bool zero = r->retention_days && *r->retention_days == 0;
       p.reason = zero ? "backup retention is 0: no automated backups, no point-in-time recovery, and no snapshot"
                       : "no restorable point: no point-in-time recovery and no usable snapshot or backup";
-      if (r->details_missing) {
-        p.status = PostureStatus::Unknown;
-        p.reason = "cannot tell: part of its description did not come back";
-      }
     } else if (r->retention_days && *r->retention_days == 0 &&
                (r->kind == ResourceKind::RdsInstance || r->kind == ResourceKind::AuroraCluster)) {
       p.reason += "; backup retention is 0, so only snapshots count";
+    }
+    if (!r->found()) p.reason += "; the " + std::string(kind_name(r->kind)) + " itself no longer exists";
+    // A breach judged on part of the answer may be wrong: a newer point may be in what did not come.
+    if (p.status == PostureStatus::Breach && (blind || r->details_missing())) {
+      p.status = PostureStatus::Unknown;
+      p.reason = (blind ? cannot_tell(*blind) : "cannot tell: part of its description did not come back") + " (" + p.reason + ")";
     }
     out.push_back(std::move(p));
   }

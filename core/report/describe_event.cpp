@@ -29,6 +29,21 @@ std::string took(const nlohmann::json& d, const incident::IncidentState& st, Tim
   return " (" + format_compact(std::chrono::duration_cast<std::chrono::seconds>(at - *step->started_at)) + ")";
 }
 
+// "rds DeleteDBInstance": what an action was, from its request.
+std::string action_label(const nlohmann::json& d, const incident::IncidentState& st) {
+  const auto id = json_string(d, "action");
+  const auto it = st.action_index.find(id);
+  if (it == st.action_index.end()) return "action " + id;
+  const auto& a = st.actions[it->second];
+  return a.service + " " + a.operation;
+}
+
+std::string in_ms(const nlohmann::json& d) {
+  const auto ms = json_int(d, "duration_ms");
+  if (!ms) return "";
+  return " in " + std::to_string(*ms / 1000) + "." + std::to_string((*ms % 1000) / 100) + "s";
+}
+
 }  // namespace
 
 std::string describe_event(const incident::Event& e, const incident::IncidentState& before) {
@@ -53,10 +68,11 @@ std::string describe_event(const incident::Event& e, const incident::IncidentSta
       return who + " sent a status update" + suffix(" to ", d, "channel") + suffix(": ", d, "text");
     case EventKind::RoleAssigned: return who + " assigned " + json_string(d, "role") + " to " + json_string(d, "person");
     case EventKind::ActionRequested:
-      return who + " ran aws " + json_string(d, "service") + " " + json_string(d, "operation") + suffix(" in ", d, "region");
-    case EventKind::ActionSucceeded: return "action " + json_string(d, "action") + " succeeded";
+      return who + " ran " + json_string(d, "service") + " " + json_string(d, "operation") + suffix(" in ", d, "region") +
+             (json_int(d, "step") ? " for " + step_label(d, before) : "");
+    case EventKind::ActionSucceeded: return action_label(d, before) + " succeeded" + in_ms(d);
     case EventKind::ActionFailed:
-      return "action " + json_string(d, "action") + " failed" + suffix(": ", d, "error_code");
+      return action_label(d, before) + " failed" + in_ms(d) + suffix(": ", d, "error_code") + suffix(": ", d, "message");
     case EventKind::IncidentResolved:
       return who + " resolved the incident" + suffix(": ", d, "summary");
   }

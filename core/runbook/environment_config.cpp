@@ -37,6 +37,7 @@ Environment merge_environment(Environment base, const Environment& fallback) {
   if (base.region.empty()) base.region = fallback.region;
   if (base.dr_region.empty()) base.dr_region = fallback.dr_region;
   if (base.profile.empty()) base.profile = fallback.profile;
+  if (base.backup_regions.empty()) base.backup_regions = fallback.backup_regions;
   if (base.resources.empty()) base.resources = fallback.resources;
   if (base.components.empty()) base.components = fallback.components;
   return base;

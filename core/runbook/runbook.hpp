@@ -80,6 +80,8 @@ struct Environment {
   // How far back point-in-time recovery must reach (the pitr check); e.g. 7d.
   std::optional<std::chrono::seconds> backup_retention;
   std::string region, dr_region, profile;
+  // Further regions that hold copies (an AWS Backup copy target, say): inventoried with the other two.
+  std::vector<std::string> backup_regions;
   Resources resources;
   std::vector<ComponentObjectives> components;  // from "| Component | RTO | RPO |" tables
   int line = 0;

@@ -108,6 +108,14 @@ std::string format_compact(seconds d) {
 
 namespace drc {
 
+std::string format_duration_ms(milliseconds d) {
+  if (d < seconds{1}) return std::to_string(d.count()) + "ms";
+  if (d % seconds{1} != milliseconds{0} && d < seconds{60}) {
+    return std::to_string(d.count() / 1000) + "." + std::to_string((d.count() % 1000) / 100) + "s";
+  }
+  return format_compact(duration_cast<seconds>(d));
+}
+
 std::string format_age(std::chrono::seconds d) {
   using namespace std::chrono;
   if (d < seconds::zero()) return "-" + format_age(-d);

@@ -21,6 +21,8 @@ std::string format_datetime_utc(Timestamp t);
 std::string format_hms(std::chrono::seconds d);
 // "45s", "30m", "1h30m", "2d4h": compact, as runbooks write them.
 std::string format_compact(std::chrono::seconds d);
+// A timeout or a short wait: "350ms" under a second, "2.5s" for a fraction, else as format_compact.
+std::string format_duration_ms(std::chrono::milliseconds d);
 // An age at a glance: the two most significant units, "4m12s", "3h", "5h50m", "2d", "1d20h".
 std::string format_age(std::chrono::seconds d);
 

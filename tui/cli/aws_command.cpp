@@ -45,6 +45,13 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     return;
   }
   auto& inv = std::get<aws::cli::Invocation>(parsed);
+  if (inv.global.no_verify_ssl) {
+    // A console for production outages does not talk to AWS without knowing who answers.
+    ctx.err << "\ndrconsole always verifies TLS certificates, so --no-verify-ssl is refused. To trust a private "
+               "certificate authority (a TLS-inspecting proxy, a private endpoint), set AWS_CA_BUNDLE to its PEM file.\n";
+    ctx.exit_code = kAwsFailed;
+    return;
+  }
   aws::client::ClientConfig cfg;
   cfg.catalog = *catalog;
   cfg.profile_flag = inv.global.profile;

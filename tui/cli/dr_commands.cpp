@@ -8,6 +8,7 @@
 
 #include "check/check_run.hpp"
 #include "cli/dr_target.hpp"
+#include "cli/interrupt_watch.hpp"
 #include "inventory/gather.hpp"
 #include "inventory/inventory_json.hpp"
 #include "util/xdg.hpp"
@@ -26,8 +27,14 @@ std::string cell(std::string s, std::size_t width) {
 
 std::string age_of(Timestamp now, Timestamp t) { return format_age(std::max(seconds{0}, std::chrono::duration_cast<seconds>(now - t))); }
 
+// A terminal without NO_COLOR gets breaches in red and warnings in yellow, as the check report does.
+bool want_color(bool json) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return !json && ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
 void print_inventory(std::ostream& out, const DrTarget& t, const inventory::Collection& c,
-                     const std::vector<inventory::Posture>& posture, Timestamp now) {
+                     const std::vector<inventory::Posture>& posture, Timestamp now, bool color) {
   const auto& inv = c.inventory();
   out << "Backup inventory: " << t.env.name << " (" << t.scope.region;
   if (!t.scope.dr_region.empty()) out << ", DR " << t.scope.dr_region;
@@ -36,7 +43,9 @@ void print_inventory(std::ostream& out, const DrTarget& t, const inventory::Coll
   for (const auto& p : posture) {
     std::string status(inventory::status_name(p.status));
     if (p.status == inventory::PostureStatus::Breach) status = "BREACH";
-    out << "  " << cell(status, 9) << cell(std::string(inventory::kind_name(p.kind)) + " " + p.name, 36)
+    const char* paint = !color ? "" : p.status == inventory::PostureStatus::Breach ? "\x1b[1;31m"
+                                    : p.status == inventory::PostureStatus::Warning ? "\x1b[33m" : "";
+    out << "  " << paint << cell(status, 9) << (*paint ? "\x1b[0m" : "") << cell(std::string(inventory::kind_name(p.kind)) + " " + p.name, 36)
         << cell(p.newest ? p.newest->what : "none", 34) << cell(p.exposure ? format_age(*p.exposure) : "-", 8)
         << (t.scope.dr_region.empty() ? "-" : p.dr_copy ? "yes" : "no") << '\n';
     if (p.status != inventory::PostureStatus::Ok) out << "           " << p.reason << '\n';
@@ -77,7 +86,7 @@ void inventory_command(Context& ctx, const DrOptions& o) {
     j["at"] = format_iso8601(now);
     ctx.out << j.dump(2) << '\n';
   } else {
-    print_inventory(ctx.out, *target, collection, posture, now);
+    print_inventory(ctx.out, *target, collection, posture, now, want_color(o.json));
   }
   for (const auto& g : collection.inventory().gaps) {
     if (g.unreachable()) {
@@ -141,6 +150,9 @@ void check_command(Context& ctx, const CheckOptions& o) {
   const auto type = check::parse_check_type(o.type);
   if (!type) return ctx.fail("--type must be backup, snapshot, pitr or full (got '" + o.type + "')", kUsage);
   if (o.execute && *type != check::CheckType::Full) return ctx.fail("--execute goes with --type full", kUsage);
+  const bool writes = *type == check::CheckType::Snapshot || o.execute;
+  // Before the cloud's thread starts, so that thread inherits the blocked signals and Ctrl-C reaches the watch.
+  InterruptWatch watch(ctx.err, writes ? "interrupted: finishing up and deleting temporary copies" : "interrupted: finishing up");
   auto target = open_dr_target(ctx, o.dr);
   if (!target) return;
   const auto& env = target->env;
@@ -153,7 +165,6 @@ void check_command(Context& ctx, const CheckOptions& o) {
   if (!o.scenario.empty()) {
     if (auto s = runbook::select_scenario(target->rb, o.scenario); !s) return ctx.fail(s.error().message, kUsage);
   }
-  const bool writes = *type == check::CheckType::Snapshot || o.execute;
   check::WritePermission permission;
   if (writes && !prod) {
     permission.allowed = true;
@@ -181,6 +192,7 @@ void check_command(Context& ctx, const CheckOptions& o) {
   req.wait.call_timeout = target->scope.timeout;
   req.wait.poll_every = std::chrono::milliseconds(static_cast<long long>(std::llround(o.poll_s * 1000)));
 
+  req.wait.interrupted = &watch.interrupted();
   cloud::ResultQueue queue;
   check::CheckReport report;
   {
@@ -189,8 +201,7 @@ void check_command(Context& ctx, const CheckOptions& o) {
     report = check::run_check(*cloud, queue, access, permission, req, ctx.clock,
                               [&ctx](const std::string& w) { ctx.err << "drconsole: write: " << w << '\n'; });
   }
-  const char* no_color = std::getenv("NO_COLOR");
-  const bool color = !o.dr.json && ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  const bool color = want_color(o.dr.json);
   if (o.dr.json) {
     ctx.out << check::report_json(report).dump(2) << '\n';
   } else {

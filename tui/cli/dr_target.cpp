@@ -88,6 +88,7 @@ std::optional<DrTarget> open_dr_target(Context& ctx, const DrOptions& o) {
     return std::nullopt;
   }
   t.scope.dr_region = env.dr_region;
+  t.scope.backup_regions = env.backup_regions;
   t.scope.named = env.resources;
   t.scope.timeout = timeout;
   return t;

@@ -109,7 +109,15 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
   auto partitions = endpoints::Partitions::load(cfg.models_dir / "endpoints.json");
   if (!partitions) return partitions.error();
   c->partitions_ = *partitions;
-  auto http = http::Client::create(cfg.http);
+  auto http_options = cfg.http;
+  if (const auto bundle = setting(cfg.env, *c->shared_, c->profile_, "AWS_CA_BUNDLE", "ca_bundle"); !bundle.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(bundle, ec)) {
+      return make_error("the CA bundle " + bundle + " (AWS_CA_BUNDLE or the profile's ca_bundle) is not a readable file");
+    }
+    http_options.ca_bundle = bundle;
+  }
+  auto http = http::Client::create(http_options);
   if (!http) return http.error();
   c->http_ = std::move(*http);
 

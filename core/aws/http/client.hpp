@@ -42,6 +42,9 @@ struct ClientOptions {
   std::chrono::milliseconds total_timeout{60000};
   std::size_t max_body_bytes = 256u << 20;
   std::string user_agent = "drconsole";
+  // A PEM file of certificate authorities to trust instead of the system's (AWS_CA_BUNDLE, a profile's
+  // ca_bundle): for a TLS-inspecting proxy or a private endpoint. Verification itself is never turned off.
+  std::string ca_bundle;
 };
 
 struct SendOptions {

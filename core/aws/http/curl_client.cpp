@@ -156,6 +156,7 @@ class CurlClient final : public Client {
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.ca_bundle.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options_.ca_bundle.c_str());
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
     const auto total = t->options.total_timeout.value_or(options_.total_timeout);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(total.count()));

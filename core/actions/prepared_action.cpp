@@ -1,0 +1,42 @@
+#include "actions/prepared_action.hpp"
+
+#include "aws/cli/invocation.hpp"
+#include "aws/cli/output.hpp"
+#include "aws/client/redact.hpp"
+#include "runbook/aws_command_line.hpp"
+
+namespace drc::actions {
+
+Result<PreparedAction> prepare_action(const aws::model::ModelCatalog& catalog, std::string_view command_line,
+                                      const std::string& default_region) {
+  const auto found = runbook::find_aws_commands(command_line, 1);
+  if (found.empty()) return make_error("not an aws command: it should start with 'aws SERVICE OPERATION'");
+  if (found.size() > 1) return make_error("one aws command at a time: this line holds " + std::to_string(found.size()));
+  const auto& cmd = found.front();
+  if (!cmd.placeholders.empty()) {
+    std::string list;
+    for (const auto& p : cmd.placeholders) list += (list.empty() ? "" : ", ") + p;
+    return make_error("fill in " + list + " first");
+  }
+  auto parsed = aws::cli::parse_invocation(catalog, cmd.args);
+  if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) return make_error(e->message);
+  auto& inv = std::get<aws::cli::Invocation>(parsed);
+  if (!inv.waiter.empty()) {
+    return make_error("'" + cmd.service + " wait " + cmd.args.at(2) + "' waits for minutes: run it with drconsole aws");
+  }
+  if (!inv.global.endpoint_url.empty() || !inv.global.profile.empty()) {
+    return make_error("--endpoint-url and --profile belong to the environment, not to one line: remove them");
+  }
+  PreparedAction a;
+  a.call.service = cmd.service;
+  a.call.operation = inv.op->name;
+  a.call.region = inv.global.region.empty() ? default_region : inv.global.region;
+  a.call.params = aws::cli::to_plain(inv.params);
+  a.writes = inv.op->access != aws::model::Access::Read;
+  a.params_redacted = inv.op->input.empty() ? nlohmann::json::object()
+                                            : aws::cli::to_plain(aws::client::redact(*inv.model, inv.op->input, inv.params));
+  a.summary = cmd.service + " " + cmd.operation + (a.call.region.empty() ? "" : " in " + a.call.region);
+  return a;
+}
+
+}  // namespace drc::actions
