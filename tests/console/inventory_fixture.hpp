@@ -46,10 +46,10 @@ inline inventory::Inventory sample_inventory() {
   table.region = "us-west-2";
   table.status = "ACTIVE";
   inv.resources.push_back(table);
-  inv.gaps.push_back({"us-west-2", "rds", "DescribeDBInstances", "Timeout", "no answer within 10s"});
-  inv.gaps.push_back({"us-west-2", "rds", "DescribeDBSnapshots", "Timeout", "no answer within 10s"});
-  inv.gaps.push_back({"us-east-1", "ec2", "DescribeImages", "AccessDenied", "not allowed"});
-  inv.gaps.push_back({"us-east-1", "ec2", "DescribeVolumes", "AccessDenied", "not allowed"});
+  inv.gaps.push_back({"us-west-2", "rds", "DescribeDBInstances", "Timeout", "no answer within 10s", ""});
+  inv.gaps.push_back({"us-west-2", "rds", "DescribeDBSnapshots", "Timeout", "no answer within 10s", ""});
+  inv.gaps.push_back({"us-east-1", "ec2", "DescribeImages", "AccessDenied", "not allowed", ""});
+  inv.gaps.push_back({"us-east-1", "ec2", "DescribeVolumes", "AccessDenied", "not allowed", ""});
   return inv;
 }
 

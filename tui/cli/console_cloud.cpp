@@ -10,6 +10,7 @@ inventory::Scope scope_for(const runbook::Environment& env, const std::string& f
   inventory::Scope s;
   s.region = env.region.empty() ? fallback_region : env.region;
   s.dr_region = env.dr_region;
+  s.backup_regions = env.backup_regions;
   s.named = env.resources;
   s.timeout = timeout;
   return s;

@@ -27,7 +27,7 @@ struct ConsoleCloud {
 inline constexpr std::chrono::milliseconds kConsoleCallTimeout{10000};
 
 // The inventory's scope for an environment: its region (or `fallback_region` when it names none), its
-// DR region, the resources it names, and each call's deadline.
+// DR and backup regions, the resources it names, and each call's deadline.
 inventory::Scope scope_for(const runbook::Environment& env, const std::string& fallback_region,
                            std::chrono::milliseconds timeout);
 

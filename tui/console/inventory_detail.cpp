@@ -75,7 +75,8 @@ std::vector<Line> resource_lines(const InventoryPane& pane, const inventory::Res
     if (p->newest_in_dr) dr += ": newest in " + pane.dr_region + " " + ago(now, p->newest_in_dr->time) + " (" + p->newest_in_dr->what + ")";
     lines.push_back({"DR copy", dr, p->dr_copy ? Role::Normal : Role::Warning});
   }
-  if (r->details_missing) lines.push_back({"Note", "part of its description did not come back", Role::Warning});
+  if (!r->replica_of.empty()) lines.push_back({"Replica of", r->replica_of});
+  if (r->details_missing()) lines.push_back({"Not known", "could not be read: " + join(r->unknown), Role::Warning});
   return lines;
 }
 
@@ -133,7 +134,8 @@ void draw_inventory_detail(ui::Canvas& c, const InventoryPane& pane) {
     std::vector<std::pair<std::string, std::vector<std::string>>> calls;
     int rows = 0;
     for (const auto* g : gaps) {
-      calls.push_back({g->operation + "  " + g->code, ui::wrap_text(g->message, std::max(1, w - 6))});
+      calls.push_back({g->operation + (g->resource.empty() ? "" : " " + g->resource) + "  " + g->code,
+                       ui::wrap_text(g->message, std::max(1, w - 6))});
       rows += 1 + static_cast<int>(calls.back().second.size());
     }
     const auto& first = *gaps.front();

@@ -15,8 +15,10 @@ void InventoryDriver::start(Timestamp now) { send(collection_.start(now)); }
 bool InventoryDriver::poll(Timestamp now) {
   auto answers = feed_.queue.drain();
   for (const auto& a : answers) send(collection_.take(a, now));
-  const bool expired = collection_.expire(now);
-  return !answers.empty() || expired;
+  // Calls given up on leave the count (and free places for calls waiting their turn, sent here).
+  const auto before = collection_.outstanding();
+  send(collection_.expire(now));
+  return !answers.empty() || collection_.outstanding() != before;
 }
 
 bool InventoryDriver::restart(Timestamp now) {
