@@ -91,6 +91,11 @@ void FakeServer::set_fallback(Behaviour b) {
   fallback_ = std::move(b);
 }
 
+void FakeServer::set_responder(std::function<Behaviour(const ReceivedRequest&)> responder) {
+  std::lock_guard lock(mutex_);
+  responder_ = std::move(responder);
+}
+
 std::size_t FakeServer::connections() const {
   std::lock_guard lock(mutex_);
   return open_fds_.size();
@@ -101,9 +106,9 @@ std::vector<ReceivedRequest> FakeServer::requests() const {
   return received_;
 }
 
-Behaviour FakeServer::next() {
+Behaviour FakeServer::next(const ReceivedRequest& request) {
   std::lock_guard lock(mutex_);
-  if (script_.empty()) return fallback_;
+  if (script_.empty()) return responder_ ? responder_(request) : fallback_;
   auto b = std::move(script_.front());
   script_.pop_front();
   return b;
@@ -181,7 +186,7 @@ void FakeServer::serve(int fd) {
       std::lock_guard lock(mutex_);
       received_.push_back(req);
     }
-    const auto b = next();
+    const auto b = next(req);
     if (b.delay.count() > 0) std::this_thread::sleep_for(b.delay);
     switch (b.kind) {
       case Behaviour::Kind::Close: ::shutdown(fd, SHUT_RDWR); return;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -43,16 +44,18 @@ class FakeServer {
   FakeServer& operator=(const FakeServer&) = delete;
 
   int port() const { return port_; }
-  // Queued behaviours are used in order; when none is left, the fallback answers.
+  // Queued behaviours are used in order; when none is left, the responder (if set) chooses by the
+  // request, else the fallback answers.
   void push(Behaviour b);
   void set_fallback(Behaviour b);
+  void set_responder(std::function<Behaviour(const ReceivedRequest&)> responder);
   std::vector<ReceivedRequest> requests() const;
   std::size_t connections() const;  // accepted so far
 
  private:
   void accept_loop();
   void serve(int fd);
-  Behaviour next();
+  Behaviour next(const ReceivedRequest& request);
 
   int listen_fd_ = -1;
   int port_ = 0;
@@ -60,6 +63,7 @@ class FakeServer {
   mutable std::mutex mutex_;
   std::deque<Behaviour> script_;
   Behaviour fallback_;
+  std::function<Behaviour(const ReceivedRequest&)> responder_;
   std::vector<ReceivedRequest> received_;
   std::vector<int> open_fds_;
   std::vector<std::thread> connections_;
