@@ -219,11 +219,15 @@ def main():
         expect(p.returncode == 1 and world.snapshots("drc-check-") == [], "a wrong --confirm is refused")
         p, r, _ = check("--env", "prod", "--type", "snapshot", "--confirm", "prod", "--poll", "0.2")
         c = named(r, "manual snapshot", "RDS instance prod-postgres")
-        made = world.snapshots("drc-check-prod-postgres-")
         expect(p.returncode == 0 and c["status"] == "PASS", f"snapshot with --confirm passes: {c} {p.stderr[-500:]}")
-        expect(len(made) == 1 and made[0]["Status"] == "available", f"the snapshot exists in moto: {made}")
-        expect(any("CreateDBSnapshot" in w for w in (r or {}).get("writes", [])), "the write is in the report")
+        expect("available after" in c["detail"] and c["detail"].endswith("; deleted"), f"seen available, then deleted: {c}")
+        expect(world.snapshots("drc-check-") == [], "a check snapshot does not stay to fill the quota")
+        writes = (r or {}).get("writes", [])
+        expect(any("CreateDBSnapshot" in w for w in writes) and any("DeleteDBSnapshot" in w for w in writes), f"writes: {writes}")
         expect("drconsole: write: rds CreateDBSnapshot" in p.stderr, "the write is logged")
+        p, r, _ = check("--env", "prod", "--type", "snapshot", "--confirm", "prod", "--poll", "0.2", "--keep-snapshots")
+        made = world.snapshots("drc-check-prod-postgres-")
+        expect(p.returncode == 0 and len(made) == 1 and made[0]["Status"] == "available", f"--keep-snapshots keeps it: {made}")
 
         # The full check's dry run names the right recovery points and writes nothing.
         p, r, _ = check("--env", "staging", "--type", "full")
