@@ -23,6 +23,7 @@ from moto_server import MotoServer  # noqa: E402
 from region_proxy import RegionProxy  # noqa: E402
 
 PRIMARY, DR = "us-east-1", "us-west-2"
+PAGED = 130
 
 RUNBOOK = """---
 service: payments
@@ -94,6 +95,9 @@ class World:
         rds.create_db_instance(DBInstanceIdentifier="ledger-nightly-db", BackupRetentionPeriod=0, **db)
         rds.create_db_snapshot(DBInstanceIdentifier="ledger-nightly-db", DBSnapshotIdentifier="ledger-nightly")
         rds.create_db_snapshot(DBInstanceIdentifier="prod-postgres", DBSnapshotIdentifier="prod-manual")
+        # More than one page of DescribeDBSnapshots (100 a page), so the inventory must follow Marker.
+        for i in range(PAGED):
+            rds.create_db_snapshot(DBInstanceIdentifier="prod-postgres", DBSnapshotIdentifier=f"old-{i:03d}")
         self.client("rds", DR).copy_db_snapshot(
             SourceDBSnapshotIdentifier=f"arn:aws:rds:{PRIMARY}:123456789012:snapshot:prod-manual",
             TargetDBSnapshotIdentifier="prod-manual-dr", SourceRegion=PRIMARY)
@@ -259,6 +263,12 @@ def main():
         expect(post.get("prod-postgres", {}).get("dr_copy") is True, "prod-postgres has a DR copy")
         p, _ = run("inventory", runbook, "--env", "breach")
         expect("BREACH   RDS instance ledger" in p.stdout, f"text inventory shows the breach: {p.stdout[:800]}")
+
+        # Every snapshot of a listing longer than a page is found.
+        p, _ = run("inventory", runbook, "--env", "breach", "--json")
+        inv = json.loads(p.stdout) if p.stdout.startswith("{") else {}
+        olds = [pt["id"] for r in inv.get("resources", []) for pt in r["points"] if pt["id"].startswith("old-")]
+        expect(len(olds) == PAGED and len(set(olds)) == PAGED, f"all {PAGED} snapshots over two pages: {len(olds)}")
 
         # Usage errors.
         p, _ = run("check", runbook, "--env", "nope")
