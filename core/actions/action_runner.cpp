@@ -32,6 +32,14 @@ std::string ActionRunner::request(PreparedAction action, int step, std::string c
 
 void ActionRunner::on_outcomes(const std::vector<incident::EngineWorker::Outcome>& outcomes) {
   for (const auto& o : outcomes) {
+    {
+      std::lock_guard lock(shared_->mutex);
+      if (auto c = shared_->closing.find(o.ticket); c != shared_->closing.end()) {
+        if (!o.written) problems_.push_back("the outcome of action " + c->second + " was not recorded: " + o.written.error().message);
+        shared_->closing.erase(c);
+        continue;
+      }
+    }
     auto it = requested_.find(o.ticket);
     if (it == requested_.end()) continue;
     auto w = std::move(it->second);
@@ -77,7 +85,7 @@ void ActionRunner::send(Waiting w) {
     f.request_id = r.request_id;
     f.duration = r.duration;
     f.attempts = r.attempts;
-    worker->submit(std::move(f));
+    shared->closing.emplace(worker->submit(std::move(f)), id);
     shared->finished.push_back({id, std::move(it->second), std::move(r)});
     shared->out.erase(it);
     shared->changed.notify_all();
@@ -88,6 +96,12 @@ std::vector<FinishedAction> ActionRunner::take_finished() {
   std::lock_guard lock(shared_->mutex);
   std::vector<FinishedAction> out;
   out.swap(shared_->finished);
+  return out;
+}
+
+std::vector<std::string> ActionRunner::take_problems() {
+  std::vector<std::string> out;
+  out.swap(problems_);
   return out;
 }
 

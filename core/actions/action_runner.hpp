@@ -49,6 +49,9 @@ class ActionRunner {
   void on_outcomes(const std::vector<incident::EngineWorker::Outcome>& outcomes);
   // Actions finished since the last look.
   std::vector<FinishedAction> take_finished();
+  // Outcomes the timeline could not take (a full disk, say): the view must show them, as the record of
+  // those actions is incomplete.
+  std::vector<std::string> take_problems();
   std::size_t pending() const;
 
   // At quit: waits up to `limit` for calls still out, then records each one left as failed ("no answer
@@ -67,6 +70,7 @@ class ActionRunner {
     std::condition_variable changed;
     std::map<std::string, PreparedAction> out;  // sent, no answer yet
     std::vector<FinishedAction> finished;
+    std::map<std::uint64_t, std::string> closing;  // FinishAction tickets → action id, until written
   };
   void send(Waiting w);
 
@@ -75,6 +79,7 @@ class ActionRunner {
   incident::EngineWorker& worker_;
   ActionPolicy policy_;
   std::map<std::uint64_t, Waiting> requested_;  // ticket → the request being written (view thread only)
+  std::vector<std::string> problems_;           // view thread only
   std::shared_ptr<Shared> shared_ = std::make_shared<Shared>();
   std::mt19937_64 random_{std::random_device{}()};
 };

@@ -1,9 +1,11 @@
 #include "check/check_report.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -141,17 +143,23 @@ Status write_private(const std::filesystem::path& path, const std::string& text)
 }  // namespace
 
 Result<std::filesystem::path> save_report(const CheckReport& r, const std::filesystem::path& dir) {
-  // 20261124T013000Z-prod-backup: sorts by time, says what it was.
-  auto stamp = format_iso8601(r.started);
+  // 20261124T013000Z-prod-backup: sorts by time, says what it was. The environment's name is the user's
+  // text: only letters, digits, '-' and '_' reach the file system.
   std::string compact;
-  for (char c : stamp.substr(0, 19)) {
+  for (char c : format_iso8601(r.started).substr(0, 19)) {
     if (c != '-' && c != ':') compact.push_back(c);
   }
-  auto folder = dir / (compact + "Z-" + r.env + "-" + std::string(type_name(r.type)));
-  for (int n = 2; std::filesystem::exists(folder); ++n) {
-    folder = dir / (compact + "Z-" + r.env + "-" + std::string(type_name(r.type)) + "-" + std::to_string(n));
+  std::string env;
+  for (char c : r.env) env.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_');
+  const auto base = compact + "Z-" + env + "-" + std::string(type_name(r.type));
+  if (auto made = make_private_dir(dir); !made) return made.error();
+  // mkdir, not "create if missing": two runs in the same second each get a folder of their own.
+  std::filesystem::path folder;
+  for (int n = 1;; ++n) {
+    folder = dir / (n == 1 ? base : base + "-" + std::to_string(n));
+    if (::mkdir(folder.c_str(), 0700) == 0) break;
+    if (errno != EEXIST || n > 1000) return make_error("cannot make " + folder.string() + ": " + std::strerror(errno));
   }
-  if (auto made = make_private_dir(folder); !made) return made.error();
   if (auto w = write_private(folder / "report.json", report_json(r).dump(2) + "\n"); !w) return w.error();
   if (auto w = write_private(folder / "report.txt", report_text(r, false)); !w) return w.error();
   return folder;

@@ -29,7 +29,7 @@ CheckReport run_check(cloud::Cloud& cloud, cloud::ResultQueue& queue, cloud::Acc
   auto scope = request.scope;
   scope.identity = true;
   inventory::Collection collection(scope);
-  inventory::gather(guarded, queue, collection, clock);
+  inventory::gather(guarded, queue, collection, clock, request.wait.interrupted);
   const auto now = clock.now();
   auto add = [&](std::vector<CheckResult> checks) {
     for (auto& c : checks) report.checks.push_back(std::move(c));
@@ -42,7 +42,7 @@ CheckReport run_check(cloud::Cloud& cloud, cloud::ResultQueue& queue, cloud::Acc
       add(pitr_checks(collection, request.targets, now));
       break;
     case CheckType::Snapshot:
-      add(snapshot_checks(guarded, collection, request.wait, clock));
+      add(snapshot_checks(guarded, collection, request.wait, clock, request.keep_snapshots));
       break;
     case CheckType::Full:
       add(backup_checks(collection, request.targets, now));

@@ -22,7 +22,8 @@ struct CheckRequest {
   inventory::Scope scope;
   Targets targets;
   RecoveryTime recovery_time;
-  bool execute = false;  // full: really restore temporary copies
+  bool execute = false;         // full: really restore temporary copies
+  bool keep_snapshots = false;  // snapshot: keep what it made
   WaitPolicy wait;
 };
 

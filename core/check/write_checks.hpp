@@ -1,6 +1,6 @@
 #pragma once
-// The checks that change things, each database on a thread of its own (these are command-line flows that
-// wait, never the UI's): `snapshot` takes a manual snapshot of every protected database and waits until
+// The checks that change things, each resource on a thread of its own, eight at a time (these are
+// command-line flows that wait, never the UI's): `snapshot` takes a manual snapshot of every protected database and waits until
 // it is available; `full --execute` restores each protected resource to a temporary copy, waits until
 // the copy is available, records how long that took, and deletes the copy. Every call goes through the
 // Cloud it is given, which is the guarded one: in production, unconfirmed, the writes are refused there.
@@ -24,8 +24,10 @@ struct WaitPolicy {
   const std::atomic<bool>* interrupted = nullptr;
 };
 
+// The snapshots are deleted once seen available (they count against the account's snapshot quota)
+// unless `keep`.
 std::vector<CheckResult> snapshot_checks(cloud::Cloud& cloud, const inventory::Collection& c, const WaitPolicy& wait,
-                                         const incident::Clock& clock);
+                                         const incident::Clock& clock, bool keep = false);
 
 std::vector<CheckResult> restore_rehearsals(cloud::Cloud& cloud, const inventory::Collection& c, const WaitPolicy& wait,
                                             const incident::Clock& clock);

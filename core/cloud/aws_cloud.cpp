@@ -18,8 +18,9 @@ CloudResult to_cloud(CloudCall call, const aws::client::CallResult& r, const std
   } else if (r.error) {
     out.error = CloudError{r.error->code, r.error->message};
   } else {
-    // No answer from AWS at all (network, credentials, a bad parameter): say which.
-    out.error = CloudError{r.bad_input ? "InvalidParameter" : "Unreachable", r.failure};
+    // No answer from AWS: only a network failure makes the region unreachable; the rest is ours to fix.
+    const char* code = r.no_connection ? "Unreachable" : r.no_credentials ? "NoCredentials" : r.bad_input ? "InvalidParameter" : "ClientError";
+    out.error = CloudError{code, r.failure};
   }
   return out;
 }

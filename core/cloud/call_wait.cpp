@@ -5,6 +5,8 @@
 #include <mutex>
 #include <optional>
 
+#include "util/time_format.hpp"
+
 namespace drc::cloud {
 
 CloudResult call_wait(Cloud& cloud, CloudCall call, std::chrono::milliseconds limit) {
@@ -26,7 +28,7 @@ CloudResult call_wait(Cloud& cloud, CloudCall call, std::chrono::milliseconds li
   if (slot->arrived.wait_for(lock, limit, [&] { return slot->result.has_value(); })) return std::move(*slot->result);
   CloudResult timed_out;
   timed_out.call = std::move(asked);
-  timed_out.error = CloudError{"Timeout", "no answer within " + std::to_string(limit.count() / 1000) + "s"};
+  timed_out.error = CloudError{"Timeout", "no answer within " + format_duration_ms(limit)};
   timed_out.duration = limit;
   return timed_out;
 }

@@ -10,6 +10,7 @@ void GuardedCloud::call(CloudCall call, Done done) {
       refused.error = CloudError{kRefusedCode, call.service + " " + call.operation + " changes things and was not sent: " +
                                                    (policy_.why_not.empty() ? "this session is read-only" : policy_.why_not)};
       refused.call = std::move(call);
+      refused.attempts = 0;  // nothing was sent
       done(std::move(refused));
       return;
     }

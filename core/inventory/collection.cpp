@@ -128,6 +128,14 @@ std::vector<cloud::CloudCall> Collection::expire(Timestamp now) {
   return track({}, now);  // the freed places go to calls still waiting their turn
 }
 
+void Collection::abandon(const std::string& code, const std::string& why) {
+  for (const auto& [key, p] : outstanding_) note_failure(p.call, {p.call.region, p.call.service, p.call.operation, code, why, {}});
+  for (const auto& c : queued_) note_failure(c, {c.region, c.service, c.operation, code, why, {}});
+  outstanding_.clear();
+  queued_.clear();
+  dirty_ = true;
+}
+
 std::optional<Timestamp> Collection::next_deadline() const {
   std::optional<Timestamp> next;
   for (const auto& [key, p] : outstanding_) {

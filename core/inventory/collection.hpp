@@ -50,6 +50,9 @@ class Collection {
   // Gives up on calls past their deadline (a Timeout gap each); returns the waiting calls that may now go.
   std::vector<cloud::CloudCall> expire(Timestamp now);
 
+  // Stops asking: every call out or waiting becomes a gap with this code (an interrupt, say).
+  void abandon(const std::string& code, const std::string& why);
+
   bool complete() const { return outstanding_.empty() && queued_.empty(); }
   std::size_t outstanding() const { return outstanding_.size() + queued_.size(); }
   std::optional<Timestamp> next_deadline() const;

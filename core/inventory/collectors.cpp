@@ -160,6 +160,8 @@ std::vector<cloud::CloudCall> Collection::digest(const cloud::CloudResult& res) 
       r.status = json_string(i, "Status");
       r.engine = json_string(i, "Engine");
       r.replica_of = json_string(i, "ReplicationSourceIdentifier");
+      r.subnet_group = json_string(i, "DBSubnetGroup");
+      for (const auto& g : i.value("VpcSecurityGroups", json::array())) r.security_groups.push_back(json_string(g, "VpcSecurityGroupId"));
       const auto retention = json_int(i, "BackupRetentionPeriod");
       if (retention) r.retention_days = static_cast<int>(*retention);
       r.pitr.reset();

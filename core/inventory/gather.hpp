@@ -4,6 +4,7 @@
 // deadline are given up. Blocks the calling thread, so it is for `drconsole inventory` and `check`, never
 // for the console's UI thread (which drives the same Collection from its own loop).
 
+#include <atomic>
 #include <functional>
 
 #include "cloud/cloud.hpp"
@@ -14,6 +15,8 @@
 namespace drc::inventory {
 
 // `queue` must outlive `cloud`, so an answer that comes after the deadline lands somewhere harmless.
-void gather(cloud::Cloud& cloud, cloud::ResultQueue& queue, Collection& collection, const incident::Clock& clock);
+// When `stop` is raised (Ctrl-C), what is still out is given up as "Interrupted" and it returns.
+void gather(cloud::Cloud& cloud, cloud::ResultQueue& queue, Collection& collection, const incident::Clock& clock,
+            const std::atomic<bool>* stop = nullptr);
 
 }  // namespace drc::inventory

@@ -34,6 +34,7 @@ Environment merge_environment(Environment base, const Environment& fallback) {
   fill(base.rpo, fallback.rpo);
   fill(base.comms_every, fallback.comms_every);
   fill(base.backup_retention, fallback.backup_retention);
+  fill(base.production, fallback.production);
   if (base.region.empty()) base.region = fallback.region;
   if (base.dr_region.empty()) base.dr_region = fallback.dr_region;
   if (base.profile.empty()) base.profile = fallback.profile;

@@ -12,8 +12,9 @@ namespace drc::runbook {
 namespace {
 
 constexpr std::array<std::string_view, 2> kTopKeys{"service", "environments"};
-constexpr std::array<std::string_view, 10> kEnvKeys{"rto", "rpo", "region", "dr_region", "backup_regions", "profile",
-                                                    "comms_every", "backup_retention", "resources", "description"};
+constexpr std::array<std::string_view, 11> kEnvKeys{"rto", "rpo", "region", "dr_region", "backup_regions", "profile",
+                                                    "comms_every", "backup_retention", "production", "resources",
+                                                    "description"};
 constexpr std::array<std::string_view, 7> kResourceKeys{"rds_instances", "aurora_clusters", "dynamodb_tables",
                                                         "s3_buckets", "ebs_volumes", "state_bucket", "lock_table"};
 
@@ -127,6 +128,15 @@ class Reader {
       env.region = scalar(value, what);
     } else if (key == "dr_region") {
       env.dr_region = scalar(value, what);
+    } else if (key == "production") {
+      const auto v = to_lower(scalar(value, what));
+      if (v == "true" || v == "yes") {
+        env.production = true;
+      } else if (v == "false" || v == "no") {
+        env.production = false;
+      } else {
+        problem(value.Mark(), Severity::Error, what + " must be true or false");
+      }
     } else if (key == "backup_regions") {
       env.backup_regions = names(value, what);
     } else if (key == "profile") {

@@ -30,6 +30,12 @@ std::string environment_key(std::string_view name) {
   return k;
 }
 
+bool is_production(const Environment& env) {
+  if (env.production) return *env.production;
+  const auto key = environment_key(env.name);
+  return key.starts_with("prod") || key.starts_with("prd");
+}
+
 const Environment* find_environment(const Runbook& rb, std::string_view name) {
   if (auto it = rb.environments.find(std::string(name)); it != rb.environments.end()) return &it->second;
   const auto key = environment_key(name);

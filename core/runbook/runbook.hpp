@@ -80,6 +80,8 @@ struct Environment {
   // How far back point-in-time recovery must reach (the pitr check); e.g. 7d.
   std::optional<std::chrono::seconds> backup_retention;
   std::string region, dr_region, profile;
+  // Whether writes need the environment's name typed to confirm them; unset: judged by name ("prod...").
+  std::optional<bool> production;
   // Further regions that hold copies (an AWS Backup copy target, say): inventoried with the other two.
   std::vector<std::string> backup_regions;
   Resources resources;
@@ -105,6 +107,8 @@ struct Runbook {
 
 // Environment names are matched loosely: "prod" finds "Production", "non-prod" finds "Non-Production".
 std::string environment_key(std::string_view name);
+// Production says so (`production: true`), or is named so: prod, production, prd, prod-eu, production-us...
+bool is_production(const Environment& env);
 const Environment* find_environment(const Runbook& rb, std::string_view name);
 
 // Scenario by 1-based number or by title (exact, then a unique case-insensitive part of it); the error

@@ -17,6 +17,7 @@ json environment_json(const Environment& e) {
   if (!e.region.empty()) j["region"] = e.region;
   if (!e.dr_region.empty()) j["dr_region"] = e.dr_region;
   if (!e.backup_regions.empty()) j["backup_regions"] = e.backup_regions;
+  j["production"] = is_production(e);
   if (!e.profile.empty()) j["profile"] = e.profile;
   if (!e.components.empty()) {
     json comps = json::array();

@@ -23,6 +23,7 @@ from moto_server import MotoServer  # noqa: E402
 from region_proxy import RegionProxy  # noqa: E402
 
 PRIMARY, DR = "us-east-1", "us-west-2"
+PAGED = 130
 
 RUNBOOK = """---
 service: payments
@@ -94,6 +95,10 @@ class World:
         rds.create_db_instance(DBInstanceIdentifier="ledger-nightly-db", BackupRetentionPeriod=0, **db)
         rds.create_db_snapshot(DBInstanceIdentifier="ledger-nightly-db", DBSnapshotIdentifier="ledger-nightly")
         rds.create_db_snapshot(DBInstanceIdentifier="prod-postgres", DBSnapshotIdentifier="prod-manual")
+        # Many snapshots of one database (moto answers them in one page; the page-following itself is
+        # tested against the models in tests/unit/inventory_paging_test.cpp).
+        for i in range(PAGED):
+            rds.create_db_snapshot(DBInstanceIdentifier="prod-postgres", DBSnapshotIdentifier=f"old-{i:03d}")
         self.client("rds", DR).copy_db_snapshot(
             SourceDBSnapshotIdentifier=f"arn:aws:rds:{PRIMARY}:123456789012:snapshot:prod-manual",
             TargetDBSnapshotIdentifier="prod-manual-dr", SourceRegion=PRIMARY)
@@ -219,11 +224,15 @@ def main():
         expect(p.returncode == 1 and world.snapshots("drc-check-") == [], "a wrong --confirm is refused")
         p, r, _ = check("--env", "prod", "--type", "snapshot", "--confirm", "prod", "--poll", "0.2")
         c = named(r, "manual snapshot", "RDS instance prod-postgres")
-        made = world.snapshots("drc-check-prod-postgres-")
         expect(p.returncode == 0 and c["status"] == "PASS", f"snapshot with --confirm passes: {c} {p.stderr[-500:]}")
-        expect(len(made) == 1 and made[0]["Status"] == "available", f"the snapshot exists in moto: {made}")
-        expect(any("CreateDBSnapshot" in w for w in (r or {}).get("writes", [])), "the write is in the report")
+        expect("available after" in c["detail"] and c["detail"].endswith("; deleted"), f"seen available, then deleted: {c}")
+        expect(world.snapshots("drc-check-") == [], "a check snapshot does not stay to fill the quota")
+        writes = (r or {}).get("writes", [])
+        expect(any("CreateDBSnapshot" in w for w in writes) and any("DeleteDBSnapshot" in w for w in writes), f"writes: {writes}")
         expect("drconsole: write: rds CreateDBSnapshot" in p.stderr, "the write is logged")
+        p, r, _ = check("--env", "prod", "--type", "snapshot", "--confirm", "prod", "--poll", "0.2", "--keep-snapshots")
+        made = world.snapshots("drc-check-prod-postgres-")
+        expect(p.returncode == 0 and len(made) == 1 and made[0]["Status"] == "available", f"--keep-snapshots keeps it: {made}")
 
         # The full check's dry run names the right recovery points and writes nothing.
         p, r, _ = check("--env", "staging", "--type", "full")
@@ -255,6 +264,12 @@ def main():
         expect(post.get("prod-postgres", {}).get("dr_copy") is True, "prod-postgres has a DR copy")
         p, _ = run("inventory", runbook, "--env", "breach")
         expect("BREACH   RDS instance ledger" in p.stdout, f"text inventory shows the breach: {p.stdout[:800]}")
+
+        # Every one of a long listing is found.
+        p, _ = run("inventory", runbook, "--env", "breach", "--json")
+        inv = json.loads(p.stdout) if p.stdout.startswith("{") else {}
+        olds = [pt["id"] for r in inv.get("resources", []) for pt in r["points"] if pt["id"].startswith("old-")]
+        expect(len(olds) == PAGED and len(set(olds)) == PAGED, f"all {PAGED} snapshots: {len(olds)}")
 
         # Usage errors.
         p, _ = run("check", runbook, "--env", "nope")

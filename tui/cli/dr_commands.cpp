@@ -1,5 +1,6 @@
 #include "cli/dr_commands.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -100,6 +101,7 @@ struct CheckOptions {
   DrOptions dr;
   std::string type = "backup", report_dir, confirm, scenario;
   bool execute = false;
+  bool keep_snapshots = false;
   double poll_s = 5;
 };
 
@@ -137,11 +139,21 @@ check::RecoveryTime recovery_time(const runbook::Runbook& rb, const runbook::Env
   return t;
 }
 
-bool confirmed_interactively(Context& ctx, const std::string& env) {
+// Asks on the terminal; a Ctrl-C (the watch's flag) or end of input is a no. Reads with poll() so the
+// flag is heard while the operator has typed nothing.
+bool confirmed_interactively(Context& ctx, const std::string& env, const std::atomic<bool>& interrupted) {
   if (!::isatty(STDIN_FILENO)) return false;
   ctx.err << "This check changes things in " << env << ". Type the environment's name (" << env << ") to go on: " << std::flush;
   std::string line;
-  if (!std::getline(std::cin, line)) return false;
+  for (;;) {
+    if (interrupted) return false;
+    pollfd in{STDIN_FILENO, POLLIN, 0};
+    if (::poll(&in, 1, 200) <= 0) continue;
+    char c = 0;
+    if (::read(STDIN_FILENO, &c, 1) != 1) return false;
+    if (c == '\n') break;
+    if (line.size() < 256) line.push_back(c);
+  }
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
   return line == env;
 }
@@ -152,11 +164,11 @@ void check_command(Context& ctx, const CheckOptions& o) {
   if (o.execute && *type != check::CheckType::Full) return ctx.fail("--execute goes with --type full", kUsage);
   const bool writes = *type == check::CheckType::Snapshot || o.execute;
   // Before the cloud's thread starts, so that thread inherits the blocked signals and Ctrl-C reaches the watch.
-  InterruptWatch watch(ctx.err, writes ? "interrupted: finishing up and deleting temporary copies" : "interrupted: finishing up");
+  InterruptWatch watch(writes ? "interrupted: finishing up and deleting temporary copies" : "interrupted: finishing up");
   auto target = open_dr_target(ctx, o.dr);
   if (!target) return;
   const auto& env = target->env;
-  const bool prod = is_production(env);
+  const bool prod = runbook::is_production(env);
   if (o.execute && prod) {
     return ctx.fail("--execute restores temporary copies and is for non-production environments only; "
                     "without --execute the full check is a dry run, safe in production",
@@ -173,7 +185,7 @@ void check_command(Context& ctx, const CheckOptions& o) {
       permission.allowed = o.confirm == env.name || o.confirm == o.dr.env;
       if (!permission.allowed) permission.why_not = "--confirm " + o.confirm + " does not name this environment (" + env.name + ")";
     } else {
-      permission.allowed = !o.dr.json && confirmed_interactively(ctx, env.name);
+      permission.allowed = !o.dr.json && confirmed_interactively(ctx, env.name, watch.interrupted());
       if (!permission.allowed) {
         permission.why_not = "production is read-only for check; to create snapshots in " + env.name + ", confirm with --confirm " + env.name;
       }
@@ -189,7 +201,9 @@ void check_command(Context& ctx, const CheckOptions& o) {
   req.targets = {env.rpo, env.backup_retention};
   req.recovery_time = recovery_time(target->rb, env, o.scenario);
   req.execute = o.execute;
-  req.wait.call_timeout = target->scope.timeout;
+  req.keep_snapshots = o.keep_snapshots;
+  // A write is not retried blind: give it longer to answer than a read before calling it lost.
+  req.wait.call_timeout = std::max<std::chrono::milliseconds>(target->scope.timeout, std::chrono::seconds{60});
   req.wait.poll_every = std::chrono::milliseconds(static_cast<long long>(std::llround(o.poll_s * 1000)));
 
   req.wait.interrupted = &watch.interrupted();
@@ -243,6 +257,7 @@ void add_dr_commands(CLI::App& app, Context& ctx) {
   c->add_option("--type,-t", chk->type, "backup, snapshot, pitr or full")->capture_default_str();
   c->add_option("--report-dir", chk->report_dir, "Where runs are saved (default: $XDG_STATE_HOME/drconsole/checks)");
   c->add_option("--confirm", chk->confirm, "The environment's name: lets snapshot write in production without asking");
+  c->add_flag("--keep-snapshots", chk->keep_snapshots, "snapshot: keep the snapshots it takes (they are deleted once seen available)");
   c->add_flag("--execute", chk->execute, "full: really restore temporary copies, time them, delete them (non-production only)");
   c->add_option("--scenario,-s", chk->scenario, "The runbook scenario whose estimate is held against the RTO (default: the longest)");
   c->add_option("--poll", chk->poll_s, "Seconds between status polls while waiting for a snapshot or restore")

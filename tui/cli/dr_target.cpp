@@ -22,8 +22,6 @@ void add_dr_options(CLI::App& cmd, DrOptions& o) {
   cmd.add_flag("--debug", o.debug, "Log each AWS request and response (redacted) to stderr; also DRC_LOG=debug");
 }
 
-bool is_production(const runbook::Environment& env) { return runbook::environment_key(env.name) == "prod"; }
-
 std::optional<DrTarget> open_dr_target(Context& ctx, const DrOptions& o) {
   auto rb = runbook::load_runbook(o.runbook);
   if (!rb) {

@@ -34,7 +34,4 @@ struct DrTarget {
 // credentials configuration) and returns nullopt.
 std::optional<DrTarget> open_dr_target(Context& ctx, const DrOptions& o);
 
-// True for an environment that is production by name ("prod", "Production", "prd").
-bool is_production(const runbook::Environment& env);
-
 }  // namespace drc::cli

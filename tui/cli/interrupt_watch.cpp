@@ -4,10 +4,11 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <string>
 
 namespace drc::cli {
 
-InterruptWatch::InterruptWatch(std::ostream& err, const char* first_message) : err_(err), message_(first_message) {
+InterruptWatch::InterruptWatch(const char* first_message) : message_(first_message) {
   sigemptyset(&set_);
   sigaddset(&set_, SIGINT);
   sigaddset(&set_, SIGTERM);
@@ -21,7 +22,9 @@ InterruptWatch::InterruptWatch(std::ostream& err, const char* first_message) : e
         (void)!::write(STDERR_FILENO, kBye, sizeof kBye - 1);
         ::_exit(130);
       }
-      err_ << "\ndrconsole: " << message_ << " (Ctrl-C again to leave at once)" << std::endl;
+      // One write, so the line is never cut into by a check's own output on another thread.
+      const std::string line = std::string("\ndrconsole: ") + message_ + " (Ctrl-C again to leave at once)\n";
+      (void)!::write(STDERR_FILENO, line.data(), line.size());
     }
   });
 }

@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <csignal>
-#include <ostream>
 #include <thread>
 
 namespace drc::cli {
@@ -13,7 +12,7 @@ namespace drc::cli {
 class InterruptWatch {
  public:
   // Blocks the signals in the calling thread; create it before any other thread, so they inherit that.
-  explicit InterruptWatch(std::ostream& err, const char* first_message);
+  explicit InterruptWatch(const char* first_message);
   ~InterruptWatch();
   InterruptWatch(const InterruptWatch&) = delete;
   InterruptWatch& operator=(const InterruptWatch&) = delete;
@@ -21,7 +20,6 @@ class InterruptWatch {
   const std::atomic<bool>& interrupted() const { return interrupted_; }
 
  private:
-  std::ostream& err_;
   const char* message_;
   sigset_t set_{};
   sigset_t previous_{};

@@ -261,6 +261,7 @@ void AwsClient::start(std::shared_ptr<Attempt> a) {
   credentials_->get([this, a](Result<Credentials> c) {
     if (!c) {
       a->result.failure = c.error().message;
+      a->result.no_credentials = true;
       finish(a);
       return;
     }
@@ -315,6 +316,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
     }
     if (!o.response) {
       r.failure = "Could not connect to the endpoint URL: \"" + a->wire.url() + "\" (" + o.message + ")";
+      r.no_connection = true;
     }
     const bool retryable = kind == FailureKind::Throttling || kind == FailureKind::Transient || kind == FailureKind::Connection;
     if (retryable && r.attempts < retry_.max_attempts && quota_.acquire(kind)) {
@@ -324,6 +326,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
                       (o.response ? "HTTP " + std::to_string(status) + " " + code : o.message) + "); retrying");
       }
       r.failure.clear();
+      r.no_connection = false;
       r.error.reset();
       send(a, backoff(r.attempts + 1, [this] { return random01(); }));
       return;

@@ -60,6 +60,8 @@ struct CallResult {
   std::optional<protocol::ServiceError> error;  // the service said no
   std::string failure;                          // no answer (network, credentials, bad input): why
   bool bad_input = false;                       // the failure is the caller's parameters (exit code 2 territory)
+  bool no_connection = false;                   // nothing came back: no route, refused, reset, timed out
+  bool no_credentials = false;                  // no credentials could be found or refreshed
   std::string request_id;
   int http_status = 0;
   int attempts = 0;
