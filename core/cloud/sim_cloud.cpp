@@ -1,5 +1,7 @@
 #include "cloud/sim_cloud.hpp"
 
+#include <tuple>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -114,6 +116,27 @@ void SimCloud::run() {
   }
 }
 
+namespace {
+
+// Listings answered whole from the world's list of the same name: what the inventory asks besides the
+// describes above. A world without the list answers an empty one, as an account without any would.
+const char* listing(const std::string& service, const std::string& operation) {
+  static const std::tuple<const char*, const char*, const char*> kListings[] = {
+      {"rds", "DescribeDBInstanceAutomatedBackups", "DBInstanceAutomatedBackups"},
+      {"ec2", "DescribeImages", "Images"},
+      {"ec2", "DescribeVolumes", "Volumes"},
+      {"dynamodb", "ListBackups", "BackupSummaries"},
+      {"dynamodb", "ListTables", "TableNames"},
+      {"s3", "ListBuckets", "Buckets"},
+  };
+  for (const auto& [svc, op, key] : kListings) {
+    if (service == svc && operation == op) return key;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 CloudResult SimCloud::answer(const CloudCall& call) const {
   CloudResult r;
   r.call = call;
@@ -182,6 +205,9 @@ CloudResult SimCloud::answer(const CloudCall& call) const {
     } else {
       r.output = {{"RecoveryPoints", vaults[vault]}};
     }
+  } else if (const auto* simple = listing(call.service, call.operation)) {
+    // Lists the world may hold (empty when it holds none): the answer's key is the world's key.
+    r.output = {{simple, list(simple)}};
   } else {
     r.error = CloudError{"NotSimulated", "the simulated cloud does not answer " + call.service + ":" + call.operation};
   }

@@ -101,7 +101,7 @@ bool in_order(const std::string& s, const std::vector<std::string>& texts) {
 
 TEST_F(Console, InventorySortsFiltersAndOpensADetailView) {
   start("demo", 120, 34);
-  ASSERT_TRUE(wait_for("Inventory: 1 unknown, 1 warning, 1 ok · 6 found")) << screen();
+  ASSERT_TRUE(wait_for("Inventory: 1 breach, 1 warning, 1 ok · 6 found")) << screen();
   keys({"Tab"});
   ASSERT_TRUE(wait_for("Enter detail")) << screen();  // the key bar names the pane's keys
   keys({"o", "o", "o", "o", "o", "o"});                // status, resource, kind, region, newest, age
@@ -131,9 +131,8 @@ TEST_F(Console, InventorySortsFiltersAndOpensADetailView) {
   keys({"Enter"});
   ASSERT_TRUE(wait_for("RDS instance ledger-reporting · us-east-1")) << screen();
   auto s = screen();
-  // Over the RPO, but the simulated cloud does not answer one of RDS's calls: a breach judged on part
-  // of the answer is unknown, and the detail says why.
-  EXPECT_NE(s.find("unknown — cannot tell: rds DescribeDBInstanceAutomatedBackups in us-east-1"), std::string::npos) << s;
+  // Over the RPO: the detail says by how much and from which point.
+  EXPECT_NE(s.find("BREACH — newest point 9d old, over the RPO of 5m"), std::string::npos) << s;
   EXPECT_NE(s.find("so only snapshots count"), std::string::npos) << s;  // the posture's reason, wrapped
   EXPECT_NE(s.find("Recovery points (1)"), std::string::npos) << s;
   EXPECT_NE(s.find("ledger-reporting-manual"), std::string::npos) << s;
