@@ -44,4 +44,20 @@ Environment merge_environment(Environment base, const Environment& fallback) {
   return base;
 }
 
+Result<std::optional<Environment>> resolve_environment(const Runbook& rb, std::string_view name,
+                                                       const std::filesystem::path& config_file) {
+  auto configured = load_environment_config(config_file);
+  if (!configured) return configured.error();
+  const Environment* from_runbook = find_environment(rb, name);
+  const Environment* from_config = nullptr;
+  for (const auto& [key, env] : *configured) {
+    if (environment_key(key) == environment_key(name)) from_config = &env;
+  }
+  if (!from_runbook && !from_config) return std::optional<Environment>();
+  Environment env = from_runbook ? *from_runbook : *from_config;
+  if (from_runbook && from_config) env = merge_environment(env, *from_config);
+  if (env.name.empty() || env.name == kAnyEnvironment) env.name = std::string(name);
+  return std::optional<Environment>(std::move(env));
+}
+
 }  // namespace drc::runbook

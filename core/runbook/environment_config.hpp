@@ -19,4 +19,9 @@ Result<std::map<std::string, Environment>> load_environment_config(const std::fi
 // `base` (the runbook's) with every setting it leaves empty taken from `fallback`.
 Environment merge_environment(Environment base, const Environment& fallback);
 
+// The environment called `name` (matched loosely): the runbook's, completed from the config file's of the
+// same name, or the config file's alone. nullopt when neither has it; an error when the config is broken.
+Result<std::optional<Environment>> resolve_environment(const Runbook& rb, std::string_view name,
+                                                       const std::filesystem::path& config_file);
+
 }  // namespace drc::runbook

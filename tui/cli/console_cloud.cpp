@@ -17,16 +17,12 @@ inventory::Scope scope_for(const runbook::Environment& env, const std::string& f
 }
 
 std::optional<Result<ConsoleCloud>> open_console_cloud(const runbook::Runbook& rb, const std::string& env_name) {
-  const runbook::Environment* found = runbook::find_environment(rb, env_name);
-  runbook::Environment env = found ? *found : runbook::Environment{};
   // config.yaml fills what the runbook leaves out, as for `drconsole inventory`.
-  if (auto dir = config_dir()) {
-    auto configured = runbook::load_environment_config(*dir / "config.yaml");
-    if (!configured) return Result<ConsoleCloud>(configured.error());
-    for (const auto& [name, e] : *configured) {
-      if (runbook::environment_key(name) == runbook::environment_key(env_name)) env = found ? runbook::merge_environment(env, e) : e;
-    }
-  }
+  auto dir = config_dir();
+  auto resolved = runbook::resolve_environment(rb, env_name, dir ? *dir / "config.yaml" : std::filesystem::path());
+  if (!resolved) return Result<ConsoleCloud>(resolved.error());
+  if (!*resolved) return std::nullopt;
+  const runbook::Environment env = std::move(**resolved);
   if (env.region.empty()) return std::nullopt;
 
   aws::client::ClientConfig cfg;

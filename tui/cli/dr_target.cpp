@@ -5,6 +5,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/console_cloud.hpp"
 #include "runbook/environment_config.hpp"
 #include "runbook/loader.hpp"
 #include "util/xdg.hpp"
@@ -33,32 +34,21 @@ std::optional<DrTarget> open_dr_target(Context& ctx, const DrOptions& o) {
       ctx.err << "drconsole: " << rb->path << ":" << p.line << ": " << p.message << '\n';
     }
   }
-  std::map<std::string, runbook::Environment> configured;
-  if (auto dir = config_dir()) {
-    auto loaded = runbook::load_environment_config(*dir / "config.yaml");
-    if (!loaded) {
-      ctx.fail(loaded.error().message + "; fix it or move it aside", kUsage);
-      return std::nullopt;
-    }
-    configured = std::move(loaded).value();
+  auto dir = config_dir();
+  auto resolved = runbook::resolve_environment(*rb, o.env, dir ? *dir / "config.yaml" : std::filesystem::path());
+  if (!resolved) {
+    ctx.fail(resolved.error().message + "; fix it or move it aside", kUsage);
+    return std::nullopt;
   }
-  const runbook::Environment* from_runbook = runbook::find_environment(*rb, o.env);
-  const runbook::Environment* from_config = nullptr;
-  for (const auto& [name, env] : configured) {
-    if (runbook::environment_key(name) == runbook::environment_key(o.env)) from_config = &env;
-  }
-  if (!from_runbook && !from_config) {
+  if (!*resolved) {
     std::string known;
     for (const auto& [name, env] : rb->environments) known += (known.empty() ? "" : ", ") + name;
-    for (const auto& [name, env] : configured) known += (known.empty() ? "" : ", ") + name;
     ctx.fail("no environment '" + o.env + "' in " + rb->path + "'s front matter or config.yaml" +
-                 (known.empty() ? "; describe it under 'environments:' (see the README)" : " (there is: " + known + ")"),
+                 (known.empty() ? "; describe it under 'environments:' (see the README)" : " (the runbook has: " + known + ")"),
              kUsage);
     return std::nullopt;
   }
-  runbook::Environment env = from_runbook ? *from_runbook : *from_config;
-  if (from_runbook && from_config) env = runbook::merge_environment(env, *from_config);
-  if (env.name.empty() || env.name == runbook::kAnyEnvironment) env.name = o.env;
+  const runbook::Environment env = std::move(**resolved);
 
   aws::client::ClientConfig cfg;
   cfg.profile_flag = o.profile.empty() ? env.profile : o.profile;
@@ -80,15 +70,11 @@ std::optional<DrTarget> open_dr_target(Context& ctx, const DrOptions& o) {
     return std::nullopt;
   }
   DrTarget t{std::move(rb).value(), env, {}, std::move(cloud).value()};
-  t.scope.region = env.region.empty() ? t.cloud->default_region() : env.region;
+  t.scope = scope_for(env, t.cloud->default_region(), timeout);
   if (t.scope.region.empty()) {
     ctx.fail("no region for environment '" + env.name + "': set 'region:' in its front matter, or AWS_REGION", kUsage);
     return std::nullopt;
   }
-  t.scope.dr_region = env.dr_region;
-  t.scope.backup_regions = env.backup_regions;
-  t.scope.named = env.resources;
-  t.scope.timeout = timeout;
   return t;
 }
 
