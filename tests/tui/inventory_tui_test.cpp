@@ -236,3 +236,24 @@ TEST_F(Console, ABreachIsDrawnInTheAlarmColourAndOkIsNot) {
     EXPECT_TRUE(r.method == "GET" || action == std::string::npos || r.body.compare(action + 7, 8, "Describe") == 0) << r.body;
   }
 }
+
+TEST_F(Console, TheDebugLogGoesToTheStateFolderNotTheScreenAndKeepsNoSecret) {
+  drc::test::FakeServer aws;
+  aws.set_responder(answer_inventory);
+  drc::test::write_file(tmp / "ledger.md", kOneRegionRunbook);
+  start("run " + (tmp / "ledger.md").string() + " --env prod --scenario 1", 100, 30, aws_env(aws.port()) + " DRC_LOG=debug");
+  ASSERT_TRUE(wait_for("Inventory: 1 breach, 1 ok · 2 found")) << screen();
+  EXPECT_EQ(screen().find("attempt 1"), std::string::npos) << screen();  // nothing of it on the console
+  const auto log = tmp / "drconsole" / "drconsole.log";
+  ASSERT_TRUE(std::filesystem::exists(log));
+  EXPECT_EQ(std::filesystem::status(log).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  const auto text = drc::test::read_file(log);
+  EXPECT_NE(text.find("DescribeDBInstances attempt 1"), std::string::npos) << text.substr(0, 2000);
+  EXPECT_EQ(text.find("secret"), std::string::npos);  // AWS_SECRET_ACCESS_KEY's value
+  // The request's signature is masked: every "Signature=" is followed by the redaction mark.
+  ASSERT_NE(text.find("Signature="), std::string::npos) << "the Authorization header is logged, masked";
+  for (auto at = text.find("Signature="); at != std::string::npos; at = text.find("Signature=", at + 1)) {
+    EXPECT_EQ(text.compare(at + 10, 3, "***"), 0) << text.substr(at, 60);
+  }
+}

@@ -11,8 +11,7 @@
 #include "aws/client/waiter.hpp"
 #include "aws/jmespath/jmespath.hpp"
 
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
+#include "cli/debug_log.hpp"
 
 namespace drc::cli {
 
@@ -64,13 +63,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     cfg.http.connect_timeout = std::chrono::milliseconds(static_cast<long long>(*inv.global.connect_timeout * 1000));
   }
   // --debug or DRC_LOG=debug: each request and response, redacted, on stderr.
-  const char* level = std::getenv("DRC_LOG");
-  if (inv.global.debug || (level && std::string_view(level) == "debug")) {
-    auto log = spdlog::stderr_logger_mt("drconsole-aws");
-    log->set_level(spdlog::level::debug);
-    log->set_pattern("%Y-%m-%d %H:%M:%S,%e drconsole %l: %v");
-    cfg.debug = [log](const std::string& line) { log->debug(line); };
-  }
+  if (debug_wanted(inv.global.debug)) cfg.debug = stderr_debug_log();
   auto client = aws::client::AwsClient::create(cfg);
   if (!client) {
     ctx.err << '\n' << client.error().message << '\n';

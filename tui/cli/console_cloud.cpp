@@ -1,5 +1,6 @@
 #include "cli/console_cloud.hpp"
 
+#include "cli/debug_log.hpp"
 #include "runbook/environment_config.hpp"
 #include "util/xdg.hpp"
 
@@ -32,6 +33,10 @@ std::optional<Result<ConsoleCloud>> open_console_cloud(const runbook::Runbook& r
   // little later, so a request never outlives the console's patience for long.
   cfg.http.total_timeout = kConsoleCallTimeout + std::chrono::seconds{5};
   cfg.http.connect_timeout = std::min(cfg.http.connect_timeout, kConsoleCallTimeout);
+  // The console owns the terminal: its debug log goes to the state folder.
+  if (debug_wanted(false)) {
+    if (auto log = file_debug_log()) cfg.debug = *log;
+  }
   auto aws = cloud::AwsCloud::create(std::move(cfg));
   if (!aws) return Result<ConsoleCloud>(make_error("cannot use AWS for " + env_name + ": " + aws.error().message));
   ConsoleCloud c;

@@ -2,10 +2,8 @@
 
 #include <cmath>
 
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include "cli/console_cloud.hpp"
+#include "cli/debug_log.hpp"
 #include "runbook/environment_config.hpp"
 #include "runbook/loader.hpp"
 #include "util/xdg.hpp"
@@ -56,14 +54,7 @@ std::optional<DrTarget> open_dr_target(Context& ctx, const DrOptions& o) {
   const auto timeout = std::chrono::milliseconds(static_cast<long long>(std::llround(o.timeout_s * 1000)));
   cfg.http.total_timeout = timeout;
   cfg.http.connect_timeout = std::min(cfg.http.connect_timeout, timeout);
-  const char* level = std::getenv("DRC_LOG");
-  if (o.debug || (level && std::string_view(level) == "debug")) {
-    auto log = spdlog::get("drconsole-dr");
-    if (!log) log = spdlog::stderr_logger_mt("drconsole-dr");
-    log->set_level(spdlog::level::debug);
-    log->set_pattern("%Y-%m-%d %H:%M:%S,%e drconsole %l: %v");
-    cfg.debug = [log](const std::string& line) { log->debug(line); };
-  }
+  if (debug_wanted(o.debug)) cfg.debug = stderr_debug_log();
   auto cloud = cloud::AwsCloud::create(std::move(cfg));
   if (!cloud) {
     ctx.fail(cloud.error().message);
