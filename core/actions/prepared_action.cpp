@@ -7,6 +7,15 @@
 
 namespace drc::actions {
 
+cloud::AccessOf model_access(std::shared_ptr<const aws::model::ModelCatalog> catalog) {
+  return [catalog](const std::string& service, const std::string& operation) -> std::optional<aws::model::Access> {
+    auto svc = catalog->service(service);
+    if (!svc) return std::nullopt;
+    const auto* op = (*svc)->operation(operation);
+    return op ? std::optional(op->access) : std::nullopt;
+  };
+}
+
 Result<PreparedAction> prepare_action(const aws::model::ModelCatalog& catalog, std::string_view command_line,
                                       const std::string& default_region) {
   const auto found = runbook::find_aws_commands(command_line, 1);

@@ -11,6 +11,7 @@
 
 #include "aws/model/model_catalog.hpp"
 #include "cloud/cloud.hpp"
+#include "cloud/guarded_cloud.hpp"
 #include "util/result.hpp"
 
 namespace drc::actions {
@@ -21,6 +22,9 @@ struct PreparedAction {
   nlohmann::json params_redacted = nlohmann::json::object();
   std::string summary;  // "rds create-db-snapshot in us-east-1", for people
 };
+
+// Read or write, from the models, for a guard in front of a cloud that is not AwsCloud (the drill's).
+cloud::AccessOf model_access(std::shared_ptr<const aws::model::ModelCatalog> catalog);
 
 // `default_region` is used when the line names no --region.
 Result<PreparedAction> prepare_action(const aws::model::ModelCatalog& catalog, std::string_view command_line,

@@ -40,12 +40,6 @@ class AnsweringCloud final : public cloud::Cloud {
   }
 };
 
-std::optional<aws::model::Access> model_access(const std::string& service, const std::string& op) {
-  auto m = catalog()->service(service);
-  if (!m) return std::nullopt;
-  const auto* o = (*m)->operation(op);
-  return o ? std::optional(o->access) : std::nullopt;
-}
 
 struct Incident {
   test::TempDir tmp;
@@ -126,7 +120,7 @@ TEST(PreparedAction, RedactsSecretsAndRefusesWhatCannotRunYet) {
 TEST(ActionRunner, RecordsTheRequestThenSendsThenRecordsTheOutcome) {
   Incident inc;
   AnsweringCloud cloud;
-  ActionRunner runner(cloud, model_access, *inc.worker, {false, "staging"});
+  ActionRunner runner(cloud, model_access(catalog()), *inc.worker, {false, "staging"});
   auto a = prepare_action(*catalog(), kSnapshot, "us-east-1");
   ASSERT_TRUE(a);
   const auto id = runner.request(*a, 2);
@@ -155,7 +149,7 @@ TEST(ActionRunner, RecordsTheRequestThenSendsThenRecordsTheOutcome) {
 TEST(ActionRunner, AProductionWriteNeedsTheEnvironmentsName) {
   Incident inc;
   AnsweringCloud cloud;
-  ActionRunner runner(cloud, model_access, *inc.worker, {true, "prod"});
+  ActionRunner runner(cloud, model_access(catalog()), *inc.worker, {true, "prod"});
   auto write = prepare_action(*catalog(), kSnapshot, "us-east-1");
   auto read = prepare_action(*catalog(), "aws rds describe-db-snapshots", "us-east-1");
   ASSERT_TRUE(write && read);
@@ -182,7 +176,7 @@ TEST(ActionRunner, AProductionWriteNeedsTheEnvironmentsName) {
 TEST(ActionRunner, TheWarRoomRecordsNothingAndSendsNothing) {
   Incident inc(incident::Mode::WarRoom);
   AnsweringCloud cloud;
-  ActionRunner runner(cloud, model_access, *inc.worker, {false, "staging"});
+  ActionRunner runner(cloud, model_access(catalog()), *inc.worker, {false, "staging"});
   auto read = prepare_action(*catalog(), "aws rds describe-db-snapshots", "us-east-1");
   ASSERT_TRUE(read);
   runner.request(*read, 0);

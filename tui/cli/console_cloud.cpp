@@ -26,7 +26,10 @@ std::optional<Result<ConsoleCloud>> open_console_cloud(const runbook::Runbook& r
   const runbook::Environment env = std::move(**resolved);
   if (env.region.empty()) return std::nullopt;
 
+  auto catalog = aws::model::ModelCatalog::open();
+  if (!catalog) return Result<ConsoleCloud>(make_error("cannot read the AWS models: " + catalog.error().message));
   aws::client::ClientConfig cfg;
+  cfg.catalog = *catalog;
   cfg.profile_flag = env.profile;
   cfg.region_flag = env.region;
   // The inventory gives up on a call at its deadline, in its own words; the transport's limit comes a
@@ -40,7 +43,10 @@ std::optional<Result<ConsoleCloud>> open_console_cloud(const runbook::Runbook& r
   auto aws = cloud::AwsCloud::create(std::move(cfg));
   if (!aws) return Result<ConsoleCloud>(make_error("cannot use AWS for " + env_name + ": " + aws.error().message));
   ConsoleCloud c;
+  c.catalog = *catalog;
   c.aws = std::move(aws).value();
+  c.environment = env.name;
+  c.production = runbook::is_production(env);
   cloud::GuardPolicy policy;
   policy.writes_allowed = false;
   policy.why_not = "the console's cloud is read-only";

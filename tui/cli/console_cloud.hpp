@@ -17,10 +17,13 @@
 namespace drc::cli {
 
 struct ConsoleCloud {
+  std::shared_ptr<aws::model::ModelCatalog> catalog;  // shared with the client: each model read once
   std::unique_ptr<cloud::AwsCloud> aws;
   std::unique_ptr<cloud::GuardedCloud> read_only;  // over aws: what the console calls
   inventory::Scope scope;
   std::optional<std::chrono::seconds> rpo;
+  std::string environment;
+  bool production = false;
 };
 
 // Each inventory call's deadline in the console: as `drconsole inventory`'s default.

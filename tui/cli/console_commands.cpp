@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli/console_cloud.hpp"
+#include "actions/prepared_action.hpp"
 #include "cli/declare.hpp"
 #include "cloud/sim_cloud.hpp"
 #include "console/console_loop.hpp"
@@ -119,7 +120,13 @@ void run(Context& ctx, const ConsoleOpts& o, bool read_only) {
     }
   }
   std::optional<tui::CloudFeed> feed;
-  if (cloud) feed.emplace(tui::CloudFeed{*cloud->read_only, queue, cloud->scope, cloud->rpo});
+  std::optional<tui::ActionsFeed> actions;
+  if (cloud) {
+    // The step's aws lines run on the cloud itself; the runner's guard asks for the name in production.
+    actions.emplace(tui::ActionsFeed{*cloud->aws, cloud->aws->access_of(), cloud->catalog, cloud->scope.region,
+                                     {cloud->production, cloud->environment}});
+    feed.emplace(tui::CloudFeed{*cloud->read_only, queue, cloud->scope, cloud->rpo, &*actions});
+  }
   const auto* scenario = scenario_of(rb, engine->state());
   engine = tui::run_console(*screen, std::move(engine), scenario, read_only, feed ? &*feed : nullptr, no_inventory);
   screen.reset();
@@ -154,7 +161,13 @@ void demo(Context& ctx, const std::string& theme_name) {
   const runbook::Environment prod = env ? *env : runbook::Environment{};
   auto screen = tui::Screen::open(*theme, color);
   if (!screen) return ctx.fail(screen.error().message);
-  tui::CloudFeed feed{**sim, queue, scope_for(prod, "us-east-1", kConsoleCallTimeout), prod.rpo};
+  // A drill runs its aws lines against the simulated cloud, with production's confirmation all the same.
+  auto catalog = aws::model::ModelCatalog::open();
+  if (!catalog) return ctx.fail("cannot read the AWS models: " + catalog.error().message);
+  std::shared_ptr<const aws::model::ModelCatalog> models = *catalog;
+  const auto scope = scope_for(prod, "us-east-1", kConsoleCallTimeout);
+  tui::ActionsFeed actions{**sim, actions::model_access(models), models, scope.region, {runbook::is_production(prod), prod.name}};
+  tui::CloudFeed feed{**sim, queue, scope, prod.rpo, &actions};
   const std::optional<runbook::Runbook> text(std::move(rb).value());
   const auto* scenario = scenario_of(text, (*engine)->state());
   auto done = tui::run_console(**screen, std::move(*engine), scenario, false, &feed);

@@ -154,6 +154,7 @@ void draw_help(ui::Canvas& c, const ConsoleModel& m) {
                           : Keys{{"↑/↓ j/k", "select a step"}, {"s", "start the selected step"}, {"c", "complete it"},
                                  {"x", "skip it (asks for a reason)"}, {"f", "mark it failed (asks why)"}, {"n", "add a note"},
                                  {"u", "record a status update sent"}, {"Tab", "switch pane"}, {"PgUp/PgDn", "scroll the timeline"}};
+  if (m.actions.available) keys.insert(keys.begin() + 7, {"a", "run the step's aws line"});
   if (m.has_cloud) {
     const Keys inventory{{"o / O", "inventory: sort column / reverse"}, {"/", "inventory: filter (Esc clears)"},
                          {"Enter", "inventory: the selected row's detail"}, {"r", "ask the cloud again"}};
@@ -168,17 +169,31 @@ void draw_help(ui::Canvas& c, const ConsoleModel& m) {
   }
 }
 
-const char* prompt_label(Prompt p) {
-  switch (p) {
+std::string prompt_label(const ConsoleModel& m) {
+  switch (m.prompt) {
     case Prompt::SkipReason: return "Why skip this step?";
     case Prompt::FailReason: return "What failed?";
     case Prompt::Note: return "Note:";
     case Prompt::StatusUpdate: return "Status update sent (channel or summary):";
     case Prompt::ConfirmQuit: return "Leave the console? The incident stays open. (y/N)";
     case Prompt::Filter: return "Filter the inventory (Enter keeps, Esc clears):";
+    case Prompt::AwsCommand: return "Run (fill in, then Enter; Esc cancels):";
+    case Prompt::ConfirmAction: return m.actions.confirm_question;
     case Prompt::None: break;
   }
   return "";
+}
+
+// The last action's answer, over the rest, until closed.
+void draw_action_output(ui::Canvas& c, const ActionPane& a) {
+  if (!a.output_title) return;
+  const int h = std::min(static_cast<int>(a.output.size()) + 3, c.height() - 2);
+  const auto body = ui::draw_modal(c, c.width() - 4, std::max(6, h), *a.output_title, "↑↓ scroll  Esc close");
+  const int rows = body.h;
+  const int first = std::clamp(a.output_scroll, 0, std::max(0, static_cast<int>(a.output.size()) - rows));
+  for (int i = 0; i < rows && first + i < static_cast<int>(a.output.size()); ++i) {
+    c.text(body.x, body.y + i, ui::ellipsize(a.output[static_cast<std::size_t>(first + i)], body.w), Role::Normal);
+  }
 }
 
 }  // namespace
@@ -214,7 +229,7 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
   ui::draw_log(c, {tl.x + 1, tl.y + 1, tl.w - 2, tl.h - 2}, log);
   const ui::Rect footer{0, h - 1, w, 1};
   if (in.model.prompt != Prompt::None) {
-    ui::draw_prompt(c, footer, prompt_label(in.model.prompt), in.model.editor);
+    ui::draw_prompt(c, footer, prompt_label(in.model), in.model.editor);
   } else if (!in.model.message.empty()) {
     c.fill(footer, Role::Normal);
     c.text(0, h - 1, ui::ellipsize(in.model.message, w), in.model.message_is_error ? Role::Alarm : Role::Accent);
@@ -227,13 +242,16 @@ void draw_console(ui::Canvas& c, const ViewInput& in) {
                                  {"r", "refresh"}, {"Tab", "pane"}, {"?", "help"}, {"q", "quit"}});
   } else {
     std::vector<ui::KeyHint> hints{{"s", "start"}, {"c", "complete"}, {"x", "skip"}, {"f", "fail"}, {"n", "note"},
-                                   {"u", "update sent"}, {"Tab", "pane"}};
+                                   {"u", "update sent"}};
+    if (in.model.actions.available) hints.push_back({"a", "run aws"});
+    hints.push_back({"Tab", "pane"});
     if (in.model.has_cloud) hints.push_back({"r", "refresh"});
     hints.push_back({"?", "help"});
     hints.push_back({"q", "quit"});
     ui::draw_key_bar(c, footer, hints);
   }
   draw_inventory_detail(c, in.model.inventory);
+  draw_action_output(c, in.model.actions);
   if (in.model.help) draw_help(c, in.model);
 }
 

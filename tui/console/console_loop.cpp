@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "console/action_driver.hpp"
 #include "console/commander_view.hpp"
 #include "console/inventory_rows.hpp"
 #include "console/keys.hpp"
@@ -38,9 +39,11 @@ void refresh_inventory(InventoryDriver& driver, ConsoleModel& model, Timestamp n
 // What the worker handed back since the last look, folded into the console's copy of the incident.
 // Returns true if anything changed on screen.
 bool take_report(incident::EngineWorker& worker, incident::Replica& incident, TimelineText& timeline,
-                 ConsoleModel& model) {
+                 ConsoleModel& model, ActionDriver* actions = nullptr) {
   auto report = worker.take();
-  if (report.empty()) return false;
+  // Even with nothing new from the engine, answers to actions may have come.
+  const bool answered = actions && actions->on_report(report.outcomes, model);
+  if (report.empty()) return answered;
   if (auto s = incident.take(report.events, "the journal"); !s) {
     model.message = s.error().message;
     model.message_is_error = true;
@@ -50,7 +53,7 @@ bool take_report(incident::EngineWorker& worker, incident::Replica& incident, Ti
     if (!o.written) {
       model.message = o.written.error().message;
       model.message_is_error = true;
-    } else if (!o.written->empty()) {
+    } else if (!o.written->empty() && !answered) {
       model.message = report::describe_event(o.written->back(), incident.state());
       model.message_is_error = false;
     }
@@ -84,6 +87,12 @@ std::unique_ptr<incident::Engine> run_console(Screen& screen, std::unique_ptr<in
     inventory.emplace(*feed);
     inventory->start(clock.now());
   }
+  std::optional<ActionDriver> actions;
+  if (feed && feed->actions && !read_only) {
+    actions.emplace(*feed->actions, worker);
+    model.actions.available = true;
+    model.actions.commands = ActionDriver::lines_of(scenario);
+  }
   bool dirty = true;
   std::int64_t shown_second = -1;
   while (!model.quit) {
@@ -103,6 +112,7 @@ std::unique_ptr<incident::Engine> run_console(Screen& screen, std::unique_ptr<in
     const auto into_second = duration_cast<milliseconds>(now.time_since_epoch()) % 1000;
     auto wait = std::min(milliseconds{1000} - into_second, kTailEvery);
     if (worker.in_flight() > 0) wait = std::min(wait, milliseconds{10});
+    if (actions && actions->busy()) wait = std::min(wait, milliseconds{50});
     if (inventory && !inventory->collection().complete()) {
       // Answers land in a queue the terminal cannot wake on: look often, and at the next deadline.
       wait = std::min(wait, milliseconds{50});
@@ -122,8 +132,11 @@ std::unique_ptr<incident::Engine> run_console(Screen& screen, std::unique_ptr<in
       }
       if (inventory->poll(later)) dirty = true;
     }
-    if (take_report(worker, incident, timeline, model)) dirty = true;
+    if (actions && actions->take_input(model)) dirty = true;
+    if (take_report(worker, incident, timeline, model, actions ? &*actions : nullptr)) dirty = true;
   }
+  // Every action sent gets its outcome on the record before the engine stops.
+  if (actions) actions->finish(seconds{10});
   return worker.stop();
 }
 

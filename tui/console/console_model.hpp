@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "console/action_model.hpp"
 #include "console/inventory_model.hpp"
 #include "incident/state.hpp"
 #include "widgets/line_editor.hpp"
@@ -13,7 +14,7 @@
 namespace drc::tui {
 
 enum class Pane { Steps, Inventory, Timeline };
-enum class Prompt { None, SkipReason, FailReason, Note, StatusUpdate, ConfirmQuit, Filter };
+enum class Prompt { None, SkipReason, FailReason, Note, StatusUpdate, ConfirmQuit, Filter, AwsCommand, ConfirmAction };
 
 struct ConsoleModel {
   int selected = 0;  // index into the steps
@@ -29,6 +30,7 @@ struct ConsoleModel {
   // The backup inventory, when a cloud is attached (without one, inventory.unavailable may say why).
   bool has_cloud = false;
   InventoryPane inventory;
+  ActionPane actions;  // the step's aws lines, run through the core when a cloud is attached
 };
 
 // The timeline as lines of text, described event by event as they arrive.

@@ -7,7 +7,10 @@
 #include <chrono>
 #include <optional>
 
+#include "actions/action_runner.hpp"
+#include "aws/model/model_catalog.hpp"
 #include "cloud/cloud.hpp"
+#include "cloud/guarded_cloud.hpp"
 #include "cloud/result_queue.hpp"
 #include "inventory/collection.hpp"
 
@@ -15,11 +18,22 @@ namespace drc::tui {
 
 // The cloud the inventory pane asks and what to ask it about. The caller owns the cloud and the queue,
 // the queue outliving the cloud, so no answer arrives after the loop is gone.
+// What running a runbook's aws lines needs: the cloud itself (the runner puts its own guard in front),
+// the models to read a line against, the region a line without --region uses, and the write policy.
+struct ActionsFeed {
+  cloud::Cloud& cloud;
+  cloud::AccessOf access;
+  std::shared_ptr<const aws::model::ModelCatalog> catalog;
+  std::string region;
+  actions::ActionPolicy policy;
+};
+
 struct CloudFeed {
   cloud::Cloud& cloud;
   cloud::ResultQueue& queue;
   inventory::Scope scope;
   std::optional<std::chrono::seconds> rpo;  // the environment's, for the posture
+  ActionsFeed* actions = nullptr;           // null: the console runs no aws lines
 };
 
 class InventoryDriver {

@@ -20,6 +20,11 @@ std::optional<incident::Command> finish_prompt(ConsoleModel& m, int step) {
     case Prompt::FailReason: return incident::FailStep{step, text};
     case Prompt::Note: return incident::AddNote{text};
     case Prompt::StatusUpdate: return incident::RecordComms{"", text};
+    case Prompt::AwsCommand:
+      m.actions.line = text;
+      m.actions.step = step;
+      break;
+    case Prompt::ConfirmAction: m.actions.confirmation = text; break;
     case Prompt::ConfirmQuit:
     case Prompt::Filter:
     case Prompt::None: break;
@@ -35,6 +40,7 @@ std::optional<incident::Command> prompt_key(ConsoleModel& m, const KeyEvent& k, 
   }
   switch (k.type) {
     case T::Escape:
+      if (m.prompt == Prompt::ConfirmAction) m.message = "not run";
       m.prompt = Prompt::None;
       m.editor = ui::LineEditor();
       return std::nullopt;
@@ -86,6 +92,15 @@ std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, 
     detail_key(m, k);
     return std::nullopt;
   }
+  if (m.actions.output_title) {
+    // The output view takes the keys until it is closed.
+    if (k.type == T::Escape || k.type == T::Enter || (k.type == T::Char && k.text == "q")) m.actions.output_title.reset();
+    if (k.type == T::Down || k.type == T::PageDown || (k.type == T::Char && k.text == "j")) m.actions.output_scroll += k.type == T::PageDown ? 10 : 1;
+    if (k.type == T::Up || k.type == T::PageUp || (k.type == T::Char && k.text == "k")) {
+      m.actions.output_scroll = std::max(0, m.actions.output_scroll - (k.type == T::PageUp ? 10 : 1));
+    }
+    return std::nullopt;
+  }
   if (m.focus == Pane::Inventory && m.has_cloud && inventory_key(m, k)) return std::nullopt;
   const bool steps = m.focus == Pane::Steps;
   switch (k.type) {
@@ -127,6 +142,18 @@ std::optional<incident::Command> handle_key(ConsoleModel& m, const KeyEvent& k, 
       if (c == "f") m.prompt = Prompt::FailReason;
       if (c == "n") m.prompt = Prompt::Note;
       if (c == "u") m.prompt = Prompt::StatusUpdate;
+      if (c == "a") {
+        if (!m.actions.available) {
+          m.message = m.read_only ? "the war-room view runs nothing" : "no cloud attached: the environment names no region";
+          m.message_is_error = true;
+          break;
+        }
+        // The step's first aws line, to check and fill in before it runs.
+        m.prompt = Prompt::AwsCommand;
+        const auto index = static_cast<std::size_t>(std::clamp(m.selected, 0, std::max(0, count - 1)));
+        const auto& lines = m.actions.commands;
+        m.editor.insert(index < lines.size() && !lines[index].empty() ? lines[index].front() : "aws ");
+      }
       break;
     }
     default: break;
