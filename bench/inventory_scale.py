@@ -35,7 +35,8 @@ def main():
     drconsole = sys.argv[1] if len(sys.argv) > 1 else "build/tui/drconsole"
     total = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
     peak_rss = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(drconsole))), "bench", "peak_rss")
-    with MotoServer() as moto, tempfile.TemporaryDirectory() as tmp:
+    # moto enforces RDS's manual-snapshot quota (100 a region) unless told otherwise.
+    with MotoServer({"MOTO_RDS_SNAPSHOT_LIMIT": str(total + 100)}) as moto, tempfile.TemporaryDirectory() as tmp:
         session = botocore.session.get_session()
         clients = {r: session.create_client("rds", region_name=r, endpoint_url=moto.url, aws_access_key_id="testing",
                                             aws_secret_access_key="testing") for r in REGIONS}
