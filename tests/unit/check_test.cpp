@@ -93,7 +93,8 @@ TEST(BackupChecks, VersioningOffOnTheStateBucketFails) {
   for (std::string v : {"Suspended", ""}) {
     Feed f;
     f.healthy(v);
-    const auto& c = find(backup_checks(f.c, {300s, std::nullopt}, kNow), "state bucket versioned");
+    const auto checks = backup_checks(f.c, {300s, std::nullopt}, kNow);  // kept: find() returns into it
+    const auto& c = find(checks, "state bucket versioned");
     EXPECT_EQ(c.status, Verdict::Fail) << v;
     EXPECT_NE(c.detail.find("cannot be recovered"), std::string::npos) << c.detail;
   }
