@@ -47,6 +47,12 @@ const std::string kEmpty =
     "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances/></DescribeDBInstancesResult>"
     "<ResponseMetadata><RequestId>ok-1</RequestId></ResponseMetadata></DescribeDBInstancesResponse>";
 
+// A loopback port nobody listens on any more: connecting is refused at once.
+int closed_port() {
+  FakeServer gone;
+  return gone.port();
+}
+
 }  // namespace
 
 TEST(AwsClientFaults, ThrottlingThenSuccessRetriesVisibly) {
@@ -87,11 +93,7 @@ TEST(AwsClientFaults, ClientErrorsAreNotRetried) {
 }
 
 TEST(AwsClientFaults, ConnectionRefusedSaysWhere) {
-  int port = 0;
-  {
-    FakeServer gone;
-    port = gone.port();
-  }
+  const int port = closed_port();
   auto c = client_for(port);
   auto r = c->call_sync(describe_instances());
   ASSERT_FALSE(r.ok());
@@ -180,6 +182,13 @@ client::ClientConfig cloud_config(int port) {
   return cfg;
 }
 
+// An AwsCloud whose endpoint refuses every connection, asked once per call.
+drc::Result<std::unique_ptr<drc::cloud::AwsCloud>> dead_cloud() {
+  auto cfg = cloud_config(closed_port());
+  cfg.max_attempts = 1;
+  return drc::cloud::AwsCloud::create(cfg);
+}
+
 const drc::cloud::CloudCall& call_named(const std::vector<drc::cloud::CloudCall>& calls, const std::string& operation) {
   for (const auto& c : calls) {
     if (c.operation == operation) return c;
@@ -210,14 +219,7 @@ TEST(AwsCloud, AnswersThroughTheDoorAndPagesThrough) {
   EXPECT_NE(server.requests()[1].body.find("Marker=m2"), std::string::npos);
 
   // No answer at all is an error the inventory can show as unreachable.
-  int gone_port = 0;
-  {
-    FakeServer gone;
-    gone_port = gone.port();
-  }
-  auto cfg = cloud_config(gone_port);
-  cfg.max_attempts = 1;
-  auto dead = drc::cloud::AwsCloud::create(cfg);
+  auto dead = dead_cloud();
   std::promise<drc::cloud::CloudResult> q;
   (*dead)->call({"rds", "DescribeDBInstances", "us-east-1", {}}, [&q](drc::cloud::CloudResult x) { q.set_value(std::move(x)); });
   auto unreachable = q.get_future().get();
@@ -250,14 +252,7 @@ TEST(AwsCloud, TheInventoryFoldsRealAnswersAndGaps) {
   EXPECT_EQ(db->points[0].id, "s2");  // newest first
   EXPECT_TRUE(db->points[0].usable);
 
-  int gone_port = 0;
-  {
-    FakeServer gone;
-    gone_port = gone.port();
-  }
-  auto cfg = cloud_config(gone_port);
-  cfg.max_attempts = 1;
-  auto dead = drc::cloud::AwsCloud::create(cfg);
+  auto dead = dead_cloud();
   ASSERT_TRUE(dead.ok());
   collection.take(drc::cloud::call_wait(**dead, call_named(calls, "DescribeDBInstances"), 10s), t0 + 3s);
   const auto* gap = collection.inventory().gap_for("us-east-1", "rds");
