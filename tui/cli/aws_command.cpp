@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <future>
 
 #include "aws/cli/invocation.hpp"
@@ -27,6 +30,18 @@ void usage_error(Context& ctx, const std::string& message) {
   ctx.err << "usage: drconsole aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n"
           << "drconsole aws: error: " << message << '\n';
   ctx.exit_code = kAwsUsage;
+}
+
+// Python's wording for a file it cannot open, as the aws CLI shows it.
+Result<void> write_outfile(const std::string& path, const std::string& body) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return make_error("[Errno " + std::to_string(errno) + "] " + std::strerror(errno) + ": '" + path + "'");
+  const bool written = std::fwrite(body.data(), 1, body.size(), f) == body.size();
+  const int write_errno = errno;
+  if (std::fclose(f) != 0 || !written) {
+    return make_error("[Errno " + std::to_string(write_errno) + "] " + std::strerror(write_errno) + ": '" + path + "'");
+  }
+  return {};
 }
 
 void run(Context& ctx, const std::vector<std::string>& args) {
@@ -164,6 +179,17 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     ctx.err << '\n' << result.error_text() << '\n';
     ctx.exit_code = kAwsFailed;
     return;
+  }
+  if (!inv.outfile.empty()) {
+    // The payload goes to the file; the rest of the output is printed as usual.
+    auto& output = *result.output;
+    const auto body = output.contains(inv.outfile_member) ? output[inv.outfile_member].get<std::string>() : std::string();
+    output.erase(inv.outfile_member);
+    if (auto w = write_outfile(inv.outfile, body); !w) {
+      ctx.err << '\n' << w.error().message << '\n';
+      ctx.exit_code = kAwsFailed;
+      return;
+    }
   }
   ctx.exit_code = kOk;
   print(*result.output);

@@ -106,6 +106,14 @@ Json unpack(const model::ServiceModel& m, const model::Shape& s, const std::vect
   return unpack_one(m, s, words.at(0), cli_name);
 }
 
+Json read_body_file(const std::string& path, const std::string& cli_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw BadValue("Error parsing parameter '" + cli_name + "': Blob values must be a path to a file.");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 }  // namespace
 
 Result<std::string> resolve_paramfile(const std::string& value) {
@@ -201,6 +209,15 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
 
     std::vector<std::string> unknown;
     std::set<std::string> given;
+    std::optional<std::string> streaming_output;  // the name of the positional OUTFILE argument, if any
+    for (const auto& [name, arg] : inv.op->cli_args) {
+      if (arg.kind == model::CliArg::Kind::Custom && arg.custom == "StreamingOutputArgument") streaming_output = name;
+    }
+    if (streaming_output) {
+      const auto* out = inv.op->output.empty() ? nullptr : inv.model->shape(inv.op->output);
+      if (!out || out->payload.empty()) throw BadValue("the model gives " + op_name + " no streaming payload to write to a file");
+      inv.outfile_member = out->payload;
+    }
     Json explicit_params = Json::object();
     Json cli_input = Json::object();
     for (std::size_t i = first_arg; i < rest.size();) {
@@ -213,7 +230,12 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
         }
       }
       if (a.rfind("--", 0) != 0) {
-        unknown.push_back(a);
+        // The one positional argument an operation can have: a streaming output's file.
+        if (streaming_output && inv.outfile.empty() && given.insert(*streaming_output).second) {
+          inv.outfile = a;
+        } else {
+          unknown.push_back(a);
+        }
         ++i;
         continue;
       }
@@ -274,6 +296,11 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
           const auto* m = input ? input->find(arg.member) : nullptr;
           const auto* s = m ? inv.model->shape(m->shape) : nullptr;
           if (!s) throw BadValue("the model has no member " + arg.member + " for --" + name);
+          if (s->type == ShapeType::Blob && (m->streaming || s->streaming)) {
+            // The aws CLI reads a streaming body (s3api put-object --body) from the file it names.
+            explicit_params[arg.member] = read_body_file(take_words(false).at(0), a);
+            break;
+          }
           explicit_params[arg.member] = unpack(*inv.model, *s, take_words(s->type == ShapeType::List), a);
           break;
         }
@@ -281,7 +308,8 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
     }
     std::vector<std::string> missing;
     for (const auto& [name, arg] : inv.op->cli_args) {
-      if (arg.required && !given.count(name) && !cli_input.contains(arg.member)) missing.push_back("--" + name);
+      if (!arg.required || given.count(name) || cli_input.contains(arg.member)) continue;
+      missing.push_back(streaming_output == name ? name : "--" + name);
     }
     if (!missing.empty()) {
       std::string list;

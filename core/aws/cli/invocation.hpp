@@ -38,6 +38,10 @@ struct Invocation {
   std::string waiter;                    // "wait WAITER": the model's waiter name
   nlohmann::ordered_json params = nlohmann::ordered_json::object();
   PageOptions paging;
+  // A streaming output (s3api get-object ... OUTFILE, lambda invoke ... OUTFILE): the output's payload
+  // member goes to this file instead of the screen.
+  std::string outfile;
+  std::string outfile_member;
 };
 
 // How the aws CLI fails on a bad command line: 2 where argparse refuses it (a missing required argument,

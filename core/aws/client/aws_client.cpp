@@ -279,7 +279,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
     std::string line = a->model->metadata().cli_name + " " + a->op->name + " attempt " + std::to_string(a->result.attempts) +
                        ": " + req.method + " " + req.url() +
                        (delay.count() > 0 ? " (in " + std::to_string(delay.count()) + " ms)" : "") + " params " +
-                       a->result.params_redacted.dump();
+                       a->result.params_redacted.dump(-1, ' ', false, Json::error_handler_t::replace);
     for (const auto& [k, v] : req.headers) line += "\n  " + k + ": " + redact_header(k, v);
     config_.debug(line);
   }
@@ -341,7 +341,7 @@ void AwsClient::finish(std::shared_ptr<Attempt> a) {
     const auto& r = a->result;
     config_.debug(a->result.operation + " finished after " + std::to_string(r.attempts) + " attempt(s) in " +
                   std::to_string(r.duration.count()) + " ms: " +
-                  (r.ok() ? "ok, output " + (a->op->output.empty() ? std::string("{}") : redact(*a->model, a->op->output, *r.output).dump())
+                  (r.ok() ? "ok, output " + (a->op->output.empty() ? std::string("{}") : redact(*a->model, a->op->output, *r.output).dump(-1, ' ', false, Json::error_handler_t::replace))
                           : r.error_text()) +
                   (r.request_id.empty() ? "" : " (request id " + r.request_id + ")"));
   }

@@ -61,6 +61,7 @@ ShapeRef read_ref(const ordered_json& j) {
   r.json_value = flag(j, "jsonvalue");
   r.host_label = flag(j, "hostLabel");
   r.event_payload = flag(j, "eventpayload");
+  r.streaming = flag(j, "streaming");
   return r;
 }
 
