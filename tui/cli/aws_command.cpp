@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <future>
+#include <iostream>
 
 #include "aws/cli/invocation.hpp"
 #include "aws/cli/output.hpp"
@@ -13,6 +14,7 @@
 #include "aws/client/paginator.hpp"
 #include "aws/client/waiter.hpp"
 #include "aws/jmespath/jmespath.hpp"
+#include "aws/s3/s3_commands.hpp"
 
 #include "cli/debug_log.hpp"
 
@@ -44,12 +46,70 @@ Result<void> write_outfile(const std::string& path, const std::string& body) {
   return {};
 }
 
+// The client the global options ask for; on failure the reason is printed and the exit code set.
+std::unique_ptr<aws::client::AwsClient> make_client(Context& ctx, const std::shared_ptr<aws::model::ModelCatalog>& catalog,
+                                                    const aws::cli::GlobalOptions& global) {
+  if (global.no_verify_ssl) {
+    // A console for production outages does not talk to AWS without knowing who answers.
+    ctx.err << "\ndrconsole always verifies TLS certificates, so --no-verify-ssl is refused. To trust a private "
+               "certificate authority (a TLS-inspecting proxy, a private endpoint), set AWS_CA_BUNDLE to its PEM file.\n";
+    ctx.exit_code = kAwsFailed;
+    return nullptr;
+  }
+  aws::client::ClientConfig cfg;
+  cfg.catalog = catalog;
+  cfg.profile_flag = global.profile;
+  cfg.region_flag = global.region;
+  cfg.endpoint_url_flag = global.endpoint_url;
+  if (global.read_timeout && *global.read_timeout > 0) {
+    cfg.read_timeout = std::chrono::milliseconds(static_cast<long long>(*global.read_timeout * 1000));
+  }
+  if (global.connect_timeout && *global.connect_timeout > 0) {
+    cfg.http.connect_timeout = std::chrono::milliseconds(static_cast<long long>(*global.connect_timeout * 1000));
+  }
+  // --debug or DRC_LOG=debug: each request and response, redacted, on stderr.
+  if (debug_wanted(global.debug)) cfg.debug = stderr_debug_log();
+  auto client = aws::client::AwsClient::create(cfg);
+  if (!client) {
+    ctx.err << '\n' << client.error().message << '\n';
+    ctx.exit_code = kAwsFailed;
+    return nullptr;
+  }
+  return std::move(*client);
+}
+
+// aws s3 ...: the high-level commands (ls, cp, sync ...), not the s3api operations.
+void run_s3(Context& ctx, const std::shared_ptr<aws::model::ModelCatalog>& catalog, const aws::cli::GlobalSplit& split) {
+  const std::vector<std::string> words(split.rest.begin() + 1, split.rest.end());
+  auto parsed = aws::s3::parse_s3_args(words);
+  if (auto* e = std::get_if<aws::s3::ArgsError>(&parsed)) {
+    if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
+    ctx.err << '\n' << e->message << '\n';
+    ctx.exit_code = e->exit_code;
+    return;
+  }
+  auto client = make_client(ctx, catalog, split.global);
+  if (!client) return;
+  const bool terminal = &ctx.out == &std::cout && ::isatty(STDOUT_FILENO) != 0;
+  ctx.exit_code = aws::s3::run_s3_command(*client, std::get<aws::s3::S3Args>(parsed), {ctx.out, ctx.err, std::cin, terminal});
+}
+
 void run(Context& ctx, const std::vector<std::string>& args) {
   auto catalog = aws::model::ModelCatalog::open();
   if (!catalog) {
     ctx.err << catalog.error().message << '\n';
     ctx.exit_code = kAwsFailed;
     return;
+  }
+  auto split = aws::cli::split_global_options(args);
+  if (auto* e = std::get_if<aws::cli::InvocationError>(&split)) {
+    if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
+    ctx.err << '\n' << e->message << '\n';
+    ctx.exit_code = e->exit_code;
+    return;
+  }
+  if (const auto& rest = std::get<aws::cli::GlobalSplit>(split).rest; !rest.empty() && rest[0] == "s3") {
+    return run_s3(ctx, *catalog, std::get<aws::cli::GlobalSplit>(split));
   }
   auto parsed = aws::cli::parse_invocation(**catalog, args);
   if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) {
@@ -59,32 +119,8 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     return;
   }
   auto& inv = std::get<aws::cli::Invocation>(parsed);
-  if (inv.global.no_verify_ssl) {
-    // A console for production outages does not talk to AWS without knowing who answers.
-    ctx.err << "\ndrconsole always verifies TLS certificates, so --no-verify-ssl is refused. To trust a private "
-               "certificate authority (a TLS-inspecting proxy, a private endpoint), set AWS_CA_BUNDLE to its PEM file.\n";
-    ctx.exit_code = kAwsFailed;
-    return;
-  }
-  aws::client::ClientConfig cfg;
-  cfg.catalog = *catalog;
-  cfg.profile_flag = inv.global.profile;
-  cfg.region_flag = inv.global.region;
-  cfg.endpoint_url_flag = inv.global.endpoint_url;
-  if (inv.global.read_timeout && *inv.global.read_timeout > 0) {
-    cfg.read_timeout = std::chrono::milliseconds(static_cast<long long>(*inv.global.read_timeout * 1000));
-  }
-  if (inv.global.connect_timeout && *inv.global.connect_timeout > 0) {
-    cfg.http.connect_timeout = std::chrono::milliseconds(static_cast<long long>(*inv.global.connect_timeout * 1000));
-  }
-  // --debug or DRC_LOG=debug: each request and response, redacted, on stderr.
-  if (debug_wanted(inv.global.debug)) cfg.debug = stderr_debug_log();
-  auto client = aws::client::AwsClient::create(cfg);
-  if (!client) {
-    ctx.err << '\n' << client.error().message << '\n';
-    ctx.exit_code = kAwsFailed;
-    return;
-  }
+  auto client = make_client(ctx, *catalog, inv.global);
+  if (!client) return;
   std::optional<aws::jmespath::Expression> query;
   if (!inv.global.query.empty()) {
     auto q = aws::jmespath::Expression::compile(inv.global.query);
@@ -125,7 +161,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     std::promise<aws::client::WaitResult> done;
     auto f = done.get_future();
     aws::client::wait_for(
-        **client, inv.waiter, *inv.model->waiter(inv.waiter), std::move(req),
+        *client, inv.waiter, *inv.model->waiter(inv.waiter), std::move(req),
         [&ctx, tty, &inv](const aws::client::WaitProgress& p) {
           if (tty) ctx.err << "\rwaiting for " << inv.waiter << ": attempt " << p.attempt << " of " << p.max_attempts << "   " << std::flush;
         },
@@ -148,7 +184,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   if (paginate) {
     std::promise<aws::client::PaginatedResult> done;
     auto f = done.get_future();
-    aws::client::paginate(**client, *inv.op, std::move(req),
+    aws::client::paginate(*client, *inv.op, std::move(req),
                           {inv.paging.starting_token, inv.paging.page_size, inv.paging.max_items},
                           [&done](aws::client::PaginatedResult r) { done.set_value(std::move(r)); });
     auto pages = f.get();
@@ -174,7 +210,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     print(pages.full_result(*inv.op->paginator));
     return;
   }
-  auto result = (*client)->call_sync(std::move(req));
+  auto result = client->call_sync(std::move(req));
   if (!result.ok()) {
     ctx.err << '\n' << result.error_text() << '\n';
     ctx.exit_code = kAwsFailed;

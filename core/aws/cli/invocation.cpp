@@ -133,9 +133,8 @@ Result<std::string> resolve_paramfile(const std::string& value) {
   return value;
 }
 
-std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCatalog& catalog, const std::vector<std::string>& args) {
-  Invocation inv;
-  std::vector<std::string> rest;
+std::variant<GlobalSplit, InvocationError> split_global_options(const std::vector<std::string>& args) {
+  GlobalSplit out;
   try {
     for (std::size_t i = 0; i < args.size(); ++i) {
       std::string a = args[i];
@@ -151,7 +150,7 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       if (kGlobalValued.count(a)) {
         if (!has_attached && i + 1 >= args.size()) throw Usage("argument " + a + ": expected one argument");
         const std::string v = has_attached ? attached : args[++i];
-        auto& g = inv.global;
+        auto& g = out.global;
         if (a == "--region") g.region = v;
         if (a == "--profile") g.profile = v;
         if (a == "--endpoint-url") g.endpoint_url = v;
@@ -168,13 +167,29 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
         continue;
       }
       if (kGlobalFlags.count(a) && !has_attached) {
-        if (a == "--no-paginate") inv.global.no_paginate = true;
-        if (a == "--debug") inv.global.debug = true;
-        if (a == "--no-verify-ssl") inv.global.no_verify_ssl = true;
+        if (a == "--no-paginate") out.global.no_paginate = true;
+        if (a == "--debug") out.global.debug = true;
+        if (a == "--no-verify-ssl") out.global.no_verify_ssl = true;
         continue;
       }
-      rest.push_back(args[i]);
+      out.rest.push_back(args[i]);
     }
+  } catch (const Usage& e) {
+    return InvocationError{2, e.what()};
+  } catch (const BadValue& e) {
+    return InvocationError{255, e.what()};
+  }
+  return out;
+}
+
+std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCatalog& catalog, const std::vector<std::string>& args) {
+  Invocation inv;
+  std::vector<std::string> rest;
+  try {
+    auto split = split_global_options(args);
+    if (auto* e = std::get_if<InvocationError>(&split)) return *e;
+    inv.global = std::get<GlobalSplit>(split).global;
+    rest = std::move(std::get<GlobalSplit>(split).rest);
     if (rest.empty() || rest[0].rfind("--", 0) == 0) throw Usage("the following arguments are required: command");
     auto svc = catalog.service(rest[0]);
     if (!svc) throw Usage("argument command: Invalid choice: '" + rest[0] + "' is not a service drconsole has a model for");

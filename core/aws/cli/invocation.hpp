@@ -51,6 +51,13 @@ struct InvocationError {
   std::string message;
 };
 
+// The global options wherever they stand, and the words left: the command and its own arguments.
+struct GlobalSplit {
+  GlobalOptions global;
+  std::vector<std::string> rest;
+};
+std::variant<GlobalSplit, InvocationError> split_global_options(const std::vector<std::string>& args);
+
 std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCatalog& catalog,
                                                            const std::vector<std::string>& args);
 
