@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "aws/client/customizations.hpp"
+#include "aws/client/flexible_checksum.hpp"
 #include "aws/client/redact.hpp"
 #include "aws/http/uri.hpp"
 #include "aws/protocol/serializer.hpp"
@@ -91,6 +92,10 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
   if (c->region_.empty()) c->region_ = setting(cfg.env, *c->shared_, c->profile_, "AWS_DEFAULT_REGION", "region");
   const auto attempts = setting(cfg.env, *c->shared_, c->profile_, "AWS_MAX_ATTEMPTS", "max_attempts");
   const auto mode = setting(cfg.env, *c->shared_, c->profile_, "AWS_RETRY_MODE", "retry_mode");
+  c->checksums_.request_when_supported =
+      setting(cfg.env, *c->shared_, c->profile_, "AWS_REQUEST_CHECKSUM_CALCULATION", "request_checksum_calculation") != "when_required";
+  c->checksums_.response_when_supported =
+      setting(cfg.env, *c->shared_, c->profile_, "AWS_RESPONSE_CHECKSUM_VALIDATION", "response_checksum_validation") != "when_required";
   if (mode == "legacy") c->retry_ = {5, RetryMode::Legacy};
   if (mode == "adaptive") c->retry_.mode = RetryMode::Adaptive;
   if (!attempts.empty()) {
@@ -205,6 +210,7 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
     }
   }
   customize_request(*a->model, *a->op, a->request.params, a->custom);
+  request_response_checksum(*a->op, checksums_, a->request.params);
   auto serialized = protocol::serialize(*a->model, *a->op, a->request.params);
   if (!serialized) return fail("Parameter validation failed:\n" + serialized.error().message, true);
 
@@ -241,6 +247,9 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
     }
   }
   w.path = ep.base_path + w.path;
+  if (auto added = add_request_checksum(*a->model, *a->op, checksums_, a->request.params, w); !added) {
+    return fail(added.error().message, true);
+  }
   if (a->op->checksum_required && !w.header("Content-MD5")) {
     bool has_checksum = false;
     for (const auto& [k, v] : w.headers) has_checksum = has_checksum || k.rfind("x-amz-checksum-", 0) == 0;
@@ -303,8 +312,11 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
     if (kind == FailureKind::None) {
       auto parsed = protocol::parse_response(*a->model, *a->op, *o.response, config_.parse);
       r.error.reset();
+      auto verified = verify_response_checksum(*a->op, a->request.params, a->wire, *o.response);
       if (!parsed) {
         r.failure = parsed.error().message;
+      } else if (!verified) {
+        r.failure = verified.error().message;
       } else {
         r.output = std::move(parsed->output);
         r.request_id = parsed->request_id;

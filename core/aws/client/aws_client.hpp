@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/client/flexible_checksum.hpp"
 #include "aws/client/retry.hpp"
 #include "aws/config/shared_config.hpp"
 #include "aws/credentials/provider.hpp"
@@ -100,6 +101,7 @@ class AwsClient {
   std::string profile_;
   std::string region_;
   RetryPolicy retry_;
+  ChecksumSettings checksums_;
   RetryQuota quota_;
   std::shared_ptr<model::ModelCatalog> catalog_;
   std::shared_ptr<const endpoints::Partitions> partitions_;

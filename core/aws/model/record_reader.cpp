@@ -180,6 +180,7 @@ Operation read_operation(const std::string& name, const ordered_json& j) {
   if (auto it = j.find("httpChecksum"); it != j.end()) {
     op.checksum_required = op.checksum_required || flag(*it, "requestChecksumRequired");
     op.checksum_algorithm_member = str(*it, "requestAlgorithmMember");
+    op.checksum_mode_member = str(*it, "requestValidationModeMember");
   }
   std::optional<bool> readonly;
   if (auto it = j.find("readonly"); it != j.end() && it->is_boolean()) readonly = it->get<bool>();
