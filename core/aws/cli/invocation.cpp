@@ -189,6 +189,12 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       if (c == inv.model->cli_commands().end()) {
         const auto& custom = inv.model->cli_custom_commands();
         if (std::find(custom.begin(), custom.end(), rest[1]) != custom.end()) {
+          if (const auto* spec = find_command(inv.model->metadata().cli_name, rest[1])) {
+            auto call = parse_command_line(*spec, std::vector<std::string>(rest.begin() + 2, rest.end()));
+            if (auto* e = std::get_if<CommandLineError>(&call)) return InvocationError{e->exit_code, e->message};
+            inv.custom = std::move(std::get<CustomCommandCall>(call));
+            return inv;
+          }
           throw BadValue("\"aws " + inv.model->metadata().cli_name + " " + rest[1] +
                          "\" is one of the aws CLI's own commands, which drconsole does not provide");
         }

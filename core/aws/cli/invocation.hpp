@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/cli/commands/command_table.hpp"
 #include "aws/model/model_catalog.hpp"
 #include "util/result.hpp"
 
@@ -38,6 +39,9 @@ struct Invocation {
   std::string waiter;                    // "wait WAITER": the model's waiter name
   nlohmann::ordered_json params = nlohmann::ordered_json::object();
   PageOptions paging;
+  // One of the CLI's own commands (eks update-kubeconfig, ...): then op is null and nothing above
+  // but `global` and `model` is set; run_command.hpp runs it.
+  std::optional<CustomCommandCall> custom;
 };
 
 // How the aws CLI fails on a bad command line: 2 where argparse refuses it (a missing required argument,
