@@ -90,12 +90,18 @@ Status apply_lambda_zip(const CustomArgsInput& in, Json& params) {
   }
   for (const auto& [name, g] : in.custom) {
     if (g.arg->custom != "ZipFileArgument") continue;
+    // --zip-file goes into the structure the replaced argument (--code, --content) fills.
+    std::string member;
+    for (const auto& [other, arg] : in.op.cli_args) {
+      if (arg.custom == "ReplacedZipFileArgument") member = arg.member;
+    }
+    if (member.empty()) return make_error("the model names no structure for --" + name + " to fill");
     const auto& bytes = g.words->at(0);
     if (!detail::is_zip_archive(bytes)) return make_error(kZipFileError);
-    if (params.contains(g.arg->member) && params[g.arg->member].is_object() && !params[g.arg->member].empty()) {
-      params[g.arg->member]["ZipFile"] = bytes;
+    if (params.contains(member) && params[member].is_object() && !params[member].empty()) {
+      params[member]["ZipFile"] = bytes;
     } else {
-      params[g.arg->member] = Json{{"ZipFile", bytes}};
+      params[member] = Json{{"ZipFile", bytes}};
     }
   }
   // update-function-code's --zip-file is the model's own member, but the CLI checks it is a zip too.

@@ -240,7 +240,7 @@ CUSTOM_CASES = [
     {"name": "eks kubeconfig update existing", "setup": [CLUSTER], "files": {"config": KUBECONFIG}, "compare_files": ["config"],
      "before": [["eks", "update-kubeconfig", "--name", "payments", "--kubeconfig", "<<dir>>/config"]],
      "args": ["eks", "update-kubeconfig", "--name", "payments", "--kubeconfig", "<<dir>>/config", "--user-alias", "ops",
-              "--proxy-url", "http://proxy:3128"]},
+              "--proxy-url", "socks5://proxy:1080"]},
     {"name": "eks kubeconfig dry run", "setup": [CLUSTER], "files": {"config": KUBECONFIG}, "compare_files": ["config"],
      "args": ["eks", "update-kubeconfig", "--name", "payments", "--kubeconfig", "<<dir>>/config", "--dry-run"]},
     {"name": "eks kubeconfig corrupted", "setup": [CLUSTER], "files": {"config": "clusters: nope\n"}, "compare_files": ["config"],
