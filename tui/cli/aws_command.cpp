@@ -8,6 +8,7 @@
 #include <future>
 #include <iostream>
 
+#include "aws/cli/commands/run_command.hpp"
 #include "aws/cli/invocation.hpp"
 #include "aws/cli/output.hpp"
 #include "aws/client/aws_client.hpp"
@@ -151,6 +152,16 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     return true;
   };
 
+  if (inv.custom) {  // one of the CLI's own commands (eks update-kubeconfig, ...)
+    aws::cli::CommandIo io{*client, inv.global, aws::config::process_env(),
+                           [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); }};
+    auto outcome = aws::cli::run_custom_command(*inv.custom, io);
+    ctx.err << outcome.err;
+    ctx.out << outcome.out;
+    ctx.exit_code = outcome.exit_code;
+    if (outcome.formatted && print(*outcome.formatted)) ctx.out << '\n';  // the CLI prints a blank line after
+    return;
+  }
   aws::client::CallRequest req;
   req.service = inv.model->metadata().service;
   req.operation = inv.op->name;

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "aws/cli/custom_args.hpp"
 #include "aws/cli/number_args.hpp"
 #include "aws/cli/shorthand.hpp"
 
@@ -211,6 +212,12 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       if (c == inv.model->cli_commands().end()) {
         const auto& custom = inv.model->cli_custom_commands();
         if (std::find(custom.begin(), custom.end(), rest[1]) != custom.end()) {
+          if (const auto* spec = find_command(inv.model->metadata().cli_name, rest[1])) {
+            auto call = parse_command_line(*spec, std::vector<std::string>(rest.begin() + 2, rest.end()));
+            if (auto* e = std::get_if<CommandLineError>(&call)) return InvocationError{e->exit_code, e->message};
+            inv.custom = std::move(std::get<CustomCommandCall>(call));
+            return inv;
+          }
           throw BadValue("\"aws " + inv.model->metadata().cli_name + " " + rest[1] +
                          "\" is one of the aws CLI's own commands, which drconsole does not provide");
         }
@@ -235,6 +242,7 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
     }
     Json explicit_params = Json::object();
     Json cli_input = Json::object();
+    std::map<std::string, GivenCustomArg> custom_args;  // the CLI's own arguments: custom_args.cpp
     for (std::size_t i = first_arg; i < rest.size();) {
       std::string a = rest[i];
       std::optional<std::string> attached;
@@ -304,8 +312,18 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
             explicit_params["MaxCount"] = to_int(colon == std::string::npos ? v : v.substr(colon + 1));
             break;
           }
-          throw BadValue("--" + name + " is one of the aws CLI's own arguments (" + arg.custom +
-                         "), which drconsole does not provide: give the model's parameters instead");
+          const auto arity = custom_arity(arg.custom);
+          if (!arity) {
+            throw BadValue("--" + name + " is one of the aws CLI's own arguments (" + arg.custom +
+                           "), which drconsole does not provide: give the model's parameters instead");
+          }
+          const bool value_follows = attached || (i < rest.size() && !(rest[i].rfind("--", 0) == 0 && rest[i].size() > 2));
+          if (*arity == CustomArity::Flag && attached) throw Usage("argument " + a + ": ignored explicit argument '" + *attached + "'");
+          GivenCustomArg g{&arg, std::nullopt};
+          if (*arity == CustomArity::One || (*arity != CustomArity::Flag && value_follows)) g.words = take_words(*arity == CustomArity::Many);
+          if (*arity == CustomArity::Many && !g.words) g.words.emplace();
+          custom_args[name] = std::move(g);
+          break;
         }
         case model::CliArg::Kind::Member: {
           const auto* m = input ? input->find(arg.member) : nullptr;
@@ -344,8 +362,20 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       for (const auto& u : unknown) list += (list.empty() ? "" : ", ") + u;
       return InvocationError{255, "Unknown options: " + list};
     }
+    const UnpackWords unpack_words = [&](const model::Shape& s, const std::vector<std::string>& words,
+                                         const std::string& cli_name) -> Result<Json> {
+      try {
+        return unpack(*inv.model, s, words, cli_name);
+      } catch (const std::runtime_error& e) {
+        return make_error(e.what());
+      }
+    };
+    if (auto e = apply_custom_args({*inv.model, *inv.op, custom_args, given, unpack_words}, explicit_params)) {
+      return InvocationError{e->exit_code, e->message};
+    }
     inv.params = cli_input;
     for (const auto& [k, v] : explicit_params.items()) inv.params[k] = v;
+    finish_custom_params(*inv.model, *inv.op, inv.params);
   } catch (const Usage& e) {
     return InvocationError{2, e.what()};
   } catch (const BadValue& e) {

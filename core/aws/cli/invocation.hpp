@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/cli/commands/command_table.hpp"
 #include "aws/model/model_catalog.hpp"
 #include "util/result.hpp"
 
@@ -42,6 +43,9 @@ struct Invocation {
   // member goes to this file instead of the screen.
   std::string outfile;
   std::string outfile_member;
+  // One of the CLI's own commands (eks update-kubeconfig, ...): then op is null and nothing above
+  // but `global` and `model` is set; run_command.hpp runs it.
+  std::optional<CustomCommandCall> custom;
 };
 
 // How the aws CLI fails on a bad command line: 2 where argparse refuses it (a missing required argument,

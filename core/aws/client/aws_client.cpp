@@ -170,6 +170,19 @@ double AwsClient::random01() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(random_);
 }
 
+Result<endpoints::Endpoint> AwsClient::endpoint(const model::ServiceMetadata& md, const std::string& region, bool with_flag) const {
+  if (auto url = endpoints::configured_endpoint_url(md, with_flag ? config_.endpoint_url_flag : "", config_.env, *shared_, profile_)) {
+    auto parsed = endpoints::parse_endpoint_url(*url);
+    if (!parsed) return parsed.error();
+    auto ep = *parsed;
+    ep.signing_region = region;
+    // A global service behind a custom endpoint still signs for its partition's region.
+    if (auto std_ep = partitions_->resolve(md, region)) ep.signing_region = std_ep->signing_region;
+    return ep;
+  }
+  return partitions_->resolve(md, region);
+}
+
 void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) {
   auto a = std::make_shared<Attempt>();
   a->done = std::move(done);
@@ -215,19 +228,9 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
   if (!serialized) return fail("Parameter validation failed:\n" + serialized.error().message, true);
 
   const auto& md = a->model->metadata();
-  endpoints::Endpoint ep;
-  if (auto url = endpoints::configured_endpoint_url(md, config_.endpoint_url_flag, config_.env, *shared_, profile_)) {
-    auto parsed = endpoints::parse_endpoint_url(*url);
-    if (!parsed) return fail(parsed.error().message, true);
-    ep = *parsed;
-    ep.signing_region = r.region;
-    // A global service behind a custom endpoint still signs for its partition's region.
-    if (auto std_ep = partitions_->resolve(md, r.region)) ep.signing_region = std_ep->signing_region;
-  } else {
-    auto resolved = partitions_->resolve(md, r.region);
-    if (!resolved) return fail(resolved.error().message, true);
-    ep = *resolved;
-  }
+  auto resolved = endpoint(md, r.region, a->request.use_endpoint_flag);
+  if (!resolved) return fail(resolved.error().message, true);
+  const auto ep = *resolved;
   auto& w = a->wire;
   w = std::move(serialized->request);
   w.scheme = ep.scheme;

@@ -52,6 +52,7 @@ struct CallRequest {
   std::string region;                       // empty: the client's
   std::optional<Credentials> credentials;   // instead of the chain's (STS AssumeRole uses this)
   std::chrono::milliseconds delay{0};       // wait this long before sending (a waiter's poll interval)
+  bool use_endpoint_flag = true;            // false: --endpoint-url is not this call's (the CLI's nested clients)
 };
 
 struct CallResult {
@@ -82,6 +83,13 @@ class AwsClient {
   const std::string& default_region() const { return region_; }
   const std::string& profile() const { return profile_; }
   Result<std::shared_ptr<const model::ServiceModel>> service(const std::string& name) const;
+
+  // The endpoint a service's requests go to in a region: the configured URL (with_flag: --endpoint-url
+  // counts too), else the partition's. The aws CLI's own commands sign URLs that others send.
+  Result<endpoints::Endpoint> endpoint(const model::ServiceMetadata& service, const std::string& region, bool with_flag) const;
+  // The credentials calls are signed with (the chain's, cached): for presigned URLs. `done` may run on
+  // another thread.
+  void get_credentials(credentials::Done done) { credentials_->get(std::move(done)); }
 
   // `done` runs once, on the I/O thread or (for input that cannot be sent) on the caller's.
   void call(CallRequest request, std::function<void(CallResult)> done);

@@ -185,3 +185,8 @@ CASES += [
     {"name": "wait snapshot completed", "setup": [DB, SNAP], "args": ["rds", "wait", "db-snapshot-available",
                                                                       "--db-snapshot-identifier", "payments-manual-1"]},
 ]
+
+# The aws CLI's own arguments and commands.
+from cases_custom import CUSTOM_CASES  # noqa: E402
+
+CASES += CUSTOM_CASES
