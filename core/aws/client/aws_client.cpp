@@ -11,6 +11,7 @@
 #include "aws/http/uri.hpp"
 #include "aws/protocol/serializer.hpp"
 #include "aws/protocol/values.hpp"
+#include "aws/sigv4/presign.hpp"
 #include "aws/sigv4/signer.hpp"
 
 namespace drc::aws::client {
@@ -183,6 +184,73 @@ Result<endpoints::Endpoint> AwsClient::endpoint(const model::ServiceMetadata& md
   return partitions_->resolve(md, region);
 }
 
+Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, const model::Operation& op, Json& params,
+                                               const std::string& region, bool use_endpoint_flag, bool presigning,
+                                               CustomizationState& custom) const {
+  customize_request(svc, op, params, custom);
+  // A presigned URL carries no checksum of a body it does not have, and asks for none (as botocore).
+  if (!presigning) request_response_checksum(op, checksums_, params);
+  auto serialized = protocol::serialize(svc, op, params);
+  if (!serialized) return make_error("Parameter validation failed:\n" + serialized.error().message);
+
+  const auto& md = svc.metadata();
+  auto resolved = endpoint(md, region, use_endpoint_flag);
+  if (!resolved) return resolved.error();
+  const auto ep = *resolved;
+  Wire out;
+  auto& w = out.request;
+  w = std::move(serialized->request);
+  w.scheme = ep.scheme;
+  w.host = ep.host;
+  w.port = ep.port;
+  if (!serialized->host_prefix.empty() && !(ep.custom && ip_address(ep.host))) {
+    w.host = serialized->host_prefix + w.host;
+  }
+  const bool s3 = md.signing_name == "s3";
+  if (s3 && !ep.custom && params.contains("Bucket") && op.request_uri.rfind("/{Bucket}", 0) == 0) {
+    const auto bucket = params["Bucket"].get<std::string>();
+    const auto prefix = "/" + http::percent_encode(bucket, "~");
+    if (virtual_hostable(bucket) && w.path.rfind(prefix, 0) == 0) {
+      w.host = bucket + "." + w.host;
+      w.path = w.path.substr(prefix.size());
+      if (w.path.empty() || w.path[0] != '/') w.path = "/" + w.path;
+    }
+  }
+  w.path = ep.base_path + w.path;
+  if (!presigning) {
+    if (auto added = add_request_checksum(svc, op, checksums_, params, w); !added) return added.error();
+    if (op.checksum_required && !w.header("Content-MD5")) {
+      bool has_checksum = false;
+      for (const auto& [k, v] : w.headers) has_checksum = has_checksum || k.rfind("x-amz-checksum-", 0) == 0;
+      if (!has_checksum) w.headers.emplace_back("Content-MD5", md5_base64(w.body));
+    }
+  }
+  out.signing.region = ep.signing_region;
+  out.signing.service = md.signing_name;
+  out.signing.s3 = s3;
+  return out;
+}
+
+void AwsClient::presign(CallRequest request, int expires_seconds, std::function<void(Result<std::string>)> done) {
+  auto svc = catalog_->service(request.service);
+  if (!svc) return done(svc.error());
+  const auto* op = (*svc)->operation(request.operation);
+  if (!op) return done(make_error("the " + (*svc)->metadata().cli_name + " model has no operation " + request.operation));
+  const std::string region = request.region.empty() ? region_ : request.region;
+  if (region.empty()) return done(make_error("You must specify a region. You can also configure your region by running \"aws configure\"."));
+  CustomizationState custom;
+  auto wire = build_wire(**svc, *op, request.params, region, request.use_endpoint_flag, true, custom);
+  if (!wire) return done(wire.error());
+  auto shared = std::make_shared<Wire>(std::move(*wire));
+  credentials_->get([shared, expires_seconds, done = std::move(done)](Result<Credentials> c) {
+    if (!c) return done(c.error());
+    shared->signing.time = now_ms();
+    const auto& w = shared->request;
+    const auto query = sigv4::presign(w, *c, shared->signing, expires_seconds).query;
+    done(w.scheme + "://" + w.authority() + w.path + "?" + query);
+  });
+}
+
 void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) {
   auto a = std::make_shared<Attempt>();
   a->done = std::move(done);
@@ -222,45 +290,10 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
       }
     }
   }
-  customize_request(*a->model, *a->op, a->request.params, a->custom);
-  request_response_checksum(*a->op, checksums_, a->request.params);
-  auto serialized = protocol::serialize(*a->model, *a->op, a->request.params);
-  if (!serialized) return fail("Parameter validation failed:\n" + serialized.error().message, true);
-
-  const auto& md = a->model->metadata();
-  auto resolved = endpoint(md, r.region, a->request.use_endpoint_flag);
-  if (!resolved) return fail(resolved.error().message, true);
-  const auto ep = *resolved;
-  auto& w = a->wire;
-  w = std::move(serialized->request);
-  w.scheme = ep.scheme;
-  w.host = ep.host;
-  w.port = ep.port;
-  if (!serialized->host_prefix.empty() && !(ep.custom && ip_address(ep.host))) {
-    w.host = serialized->host_prefix + w.host;
-  }
-  const bool s3 = md.signing_name == "s3";
-  if (s3 && !ep.custom && a->request.params.contains("Bucket") && a->op->request_uri.rfind("/{Bucket}", 0) == 0) {
-    const auto bucket = a->request.params["Bucket"].get<std::string>();
-    const auto prefix = "/" + http::percent_encode(bucket, "~");
-    if (virtual_hostable(bucket) && w.path.rfind(prefix, 0) == 0) {
-      w.host = bucket + "." + w.host;
-      w.path = w.path.substr(prefix.size());
-      if (w.path.empty() || w.path[0] != '/') w.path = "/" + w.path;
-    }
-  }
-  w.path = ep.base_path + w.path;
-  if (auto added = add_request_checksum(*a->model, *a->op, checksums_, a->request.params, w); !added) {
-    return fail(added.error().message, true);
-  }
-  if (a->op->checksum_required && !w.header("Content-MD5")) {
-    bool has_checksum = false;
-    for (const auto& [k, v] : w.headers) has_checksum = has_checksum || k.rfind("x-amz-checksum-", 0) == 0;
-    if (!has_checksum) w.headers.emplace_back("Content-MD5", md5_base64(w.body));
-  }
-  a->signing.region = ep.signing_region;
-  a->signing.service = md.signing_name;
-  a->signing.s3 = s3;
+  auto wire = build_wire(*a->model, *a->op, a->request.params, r.region, a->request.use_endpoint_flag, false, a->custom);
+  if (!wire) return fail(wire.error().message, true);
+  a->wire = std::move(wire->request);
+  a->signing = wire->signing;
   start(a);
 }
 

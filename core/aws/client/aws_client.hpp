@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/client/customizations.hpp"
 #include "aws/client/flexible_checksum.hpp"
 #include "aws/client/retry.hpp"
 #include "aws/config/shared_config.hpp"
@@ -23,6 +24,7 @@
 #include "aws/http/client.hpp"
 #include "aws/model/model_catalog.hpp"
 #include "aws/protocol/response.hpp"
+#include "aws/sigv4/signer.hpp"
 
 namespace drc::aws::client {
 
@@ -95,9 +97,18 @@ class AwsClient {
   void call(CallRequest request, std::function<void(CallResult)> done);
   // Waits for the result: for the command line, never for a UI thread.
   CallResult call_sync(CallRequest request);
+  // The call as a URL signed in its query string, good for `expires_seconds` (s3 presign): built exactly
+  // as call() would send it, with the chain's credentials. `done` runs once, on any thread.
+  void presign(CallRequest request, int expires_seconds, std::function<void(Result<std::string>)> done);
 
  private:
   struct Attempt;
+  struct Wire {
+    http::Request request;
+    sigv4::Params signing;  // region, service, s3; the time is set when it is signed
+  };
+  Result<Wire> build_wire(const model::ServiceModel& svc, const model::Operation& op, nlohmann::ordered_json& params,
+                          const std::string& region, bool use_endpoint_flag, bool presigning, CustomizationState& custom) const;
   AwsClient() = default;
   void start(std::shared_ptr<Attempt> a);
   void send(std::shared_ptr<Attempt> a, std::chrono::milliseconds delay);

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <functional>
+#include <future>
 #include <istream>
 #include <ostream>
 
@@ -353,16 +354,30 @@ int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
   return printer.exit_code();
 }
 
+// A GetObject URL anyone can use until it expires. Signed with SigV4 (as aws CLI v2 does, and v1 with
+// s3.signature_version = s3v4): v1's default SigV2 URLs are refused by every region opened since 2014.
+int presign(client::AwsClient& client, const S3Args& a, S3Io& io) {
+  const auto [bucket, key] = split_bucket_key(a.paths.at(0));
+  std::promise<Result<std::string>> signed_url;
+  auto f = signed_url.get_future();
+  client.presign(s3_request("GetObject", Json{{"Bucket", bucket}, {"Key", key}}), static_cast<int>(a.expires_in),
+                 [&signed_url](Result<std::string> url) { signed_url.set_value(std::move(url)); });
+  auto url = f.get();
+  if (!url) {
+    io.err << '\n' << url.error().message << '\n';
+    return kCannotStart;
+  }
+  io.out << *url << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int run_s3_command(client::AwsClient& client, const S3Args& args, S3Io io) {
   if (args.command == "ls") return ls(client, args, io);
   if (args.command == "mb") return make_bucket(client, args, io);
   if (args.command == "rb") return remove_bucket(client, args, io);
-  if (args.command == "presign") {
-    io.err << "\n\"aws s3 presign\" is not available in drconsole yet.\n";
-    return kCannotStart;
-  }
+  if (args.command == "presign") return presign(client, args, io);
   return transfer_command(client, args, io);
 }
 

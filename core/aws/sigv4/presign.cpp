@@ -31,8 +31,9 @@ Presigned presign(const http::Request& req, const Credentials& creds, const Para
   for (const auto& kv : auth) signing.query.push_back(kv);
 
   Presigned out;
-  // The payload is the empty body's: the parameters travel in the (signed) query.
-  out.stages.canonical_request = canonical_request(signing, p, kEmptySha256);
+  // The payload is the empty body's (the parameters travel in the signed query), except that S3's
+  // presigned URLs leave it unsigned, as botocore's S3SigV4QueryAuth does: whoever holds the URL may send a body.
+  out.stages.canonical_request = canonical_request(signing, p, p.s3 || p.unsigned_payload ? "UNSIGNED-PAYLOAD" : kEmptySha256);
   out.stages.string_to_sign = string_to_sign(p, out.stages.canonical_request);
   out.stages.signature = signature(signing_key(creds.secret_access_key, p), out.stages.string_to_sign);
   out.query = (req.query.empty() ? "" : encode_sequence(req.query) + "&") + encode_sequence(auth) +
