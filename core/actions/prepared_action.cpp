@@ -27,6 +27,12 @@ Result<PreparedAction> prepare_action(const aws::model::ModelCatalog& catalog, s
     for (const auto& p : cmd.placeholders) list += (list.empty() ? "" : ", ") + p;
     return make_error("fill in " + list + " first");
   }
+  if (cmd.service == "s3") {
+    // The high-level S3 commands (cp, sync, ls ...) make many calls and read or write local files: more
+    // than the one recorded call an action is.
+    return make_error("'aws s3 " + cmd.operation + "' is one of the aws CLI's high-level S3 commands, many calls and local "
+                      "files rather than one call: run it with drconsole aws s3 " + cmd.operation);
+  }
   auto parsed = aws::cli::parse_invocation(catalog, cmd.args);
   if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) return make_error(e->message);
   auto& inv = std::get<aws::cli::Invocation>(parsed);
