@@ -12,22 +12,31 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-// YAML 1.1's implicit resolvers, as PyYAML's Resolver has them.
-const std::regex kBool("^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
-const std::regex kFloat(
-    "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-    "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-const std::regex kInt("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$");
-const std::regex kNull("^(?:~|null|Null|NULL|)$");
-const std::regex kTimestamp(
-    "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:"
-    "[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$");
-const std::regex kMergeOrValue("^(?:<<|=)$");
+// YAML 1.1's implicit resolvers, as PyYAML's Resolver has them. Built on first use, not at start-up:
+// every drconsole command would otherwise pay for compiling them.
+struct Resolvers {
+  std::regex boolean{"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"};
+  std::regex floating{
+      "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+      "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"};
+  std::regex integer{"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"};
+  std::regex null{"^(?:~|null|Null|NULL|)$"};
+  std::regex timestamp{
+      "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:"
+      "[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"};
+  std::regex merge_or_value{"^(?:<<|=)$"};
+};
+
+const Resolvers& resolvers() {
+  static const Resolvers r;
+  return r;
+}
 
 // Whether a plain scalar with this text would read back as something other than a string.
 bool resolves_to_non_string(const std::string& s) {
-  return std::regex_match(s, kBool) || std::regex_match(s, kFloat) || std::regex_match(s, kInt) || std::regex_match(s, kNull) ||
-         std::regex_match(s, kTimestamp) || std::regex_match(s, kMergeOrValue);
+  const auto& r = resolvers();
+  return std::regex_match(s, r.boolean) || std::regex_match(s, r.floating) || std::regex_match(s, r.integer) ||
+         std::regex_match(s, r.null) || std::regex_match(s, r.timestamp) || std::regex_match(s, r.merge_or_value);
 }
 
 // construct_yaml_int for the common forms; sexagesimal and out-of-range ones stay text.
@@ -62,13 +71,14 @@ Json typed_int(const std::string& text) {
 Json typed_scalar(const YAML::Node& n) {
   const auto& text = n.Scalar();
   if (n.Tag() != "?") return text;  // quoted, or with an explicit tag: a string
-  if (std::regex_match(text, kNull)) return nullptr;
-  if (std::regex_match(text, kBool)) {
+  const auto& r = resolvers();
+  if (std::regex_match(text, r.null)) return nullptr;
+  if (std::regex_match(text, r.boolean)) {
     const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     return c == 'y' || c == 't' || (c == 'o' && text.size() == 2 && std::tolower(static_cast<unsigned char>(text[1])) == 'n');
   }
-  if (std::regex_match(text, kInt)) return typed_int(text);
-  if (std::regex_match(text, kFloat) && text.find(':') == std::string::npos) {
+  if (std::regex_match(text, r.integer)) return typed_int(text);
+  if (std::regex_match(text, r.floating) && text.find(':') == std::string::npos) {
     std::string s;
     for (char c : text) {
       if (c != '_') s += c;
