@@ -294,6 +294,12 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
   if (!wire) return fail(wire.error().message, true);
   a->wire = std::move(wire->request);
   a->signing = wire->signing;
+  // The body now travels in the request: the parameters need not hold a second copy of an upload's bytes.
+  if (const auto* in = a->op->input.empty() ? nullptr : a->model->shape(a->op->input); in && !in->payload.empty()) {
+    const auto* pm = in->find(in->payload);
+    const auto* ps = pm ? a->model->shape(pm->shape) : nullptr;
+    if (ps && ps->type == model::ShapeType::Blob) a->request.params.erase(in->payload);
+  }
   start(a);
 }
 
