@@ -230,7 +230,9 @@ CASES += [
                                                            "table", "--query", PARAM_FIELDS]},
     {"name": "table colour on", "setup": [VPC], "args": ["ec2", "describe-vpcs", "--output", "table", "--color", "on"]},
     {"name": "table colour off", "setup": [VPC], "args": ["ec2", "describe-vpcs", "--output", "table", "--color", "off"]},
-    {"name": "table ignores COLUMNS", "setup": [VPC], "env": {"COLUMNS": "40"}, "args": ["ec2", "describe-vpcs", "--output", "table"]},
+    # About 50 columns wide: turned into key/value rows if the width were 40, as it is at 80.
+    {"name": "table ignores COLUMNS", "setup": [VPC], "env": {"COLUMNS": "40"}, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--query", "Vpcs[0].{Cidr:CidrBlock,State:State,Default:IsDefault}"]},
     {"name": "yaml rds one", "setup": [DB], "args": ["rds", "describe-db-instances", "--db-instance-identifier",
                                                     "payments-db", "--output", "yaml"]},
     {"name": "yaml ec2 vpcs", "setup": [VPC], "args": ["ec2", "describe-vpcs", "--output", "yaml"]},
