@@ -86,8 +86,8 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   // The CLI colours tables with --color on, or by default when standard output is a terminal;
   // NO_COLOR (which the CLI ignores) turns that default off, as everywhere in drconsole.
   const char* no_color = std::getenv("NO_COLOR");
-  const bool colour = inv.global.color == "on" ||
-                      (inv.global.color != "off" && ::isatty(STDOUT_FILENO) != 0 && !(no_color && *no_color));
+  const bool terminal = ::isatty(STDOUT_FILENO) != 0;
+  const bool colour = inv.global.color == "on" || (inv.global.color != "off" && terminal && !(no_color && *no_color));
   const aws::cli::TableLook look{aws::cli::table_terminal_width(), colour};
   auto apply_query = [&](const Json& data) -> std::optional<Json> {
     if (!query) return data;
@@ -107,12 +107,14 @@ void run(Context& ctx, const std::vector<std::string>& args) {
       ctx.out << aws::cli::format_text(*shown);
     } else if (output == "table") {
       auto table = aws::cli::format_table(inv.op->name, *shown, look);
+      if (table) ctx.out << *table;
+      // colorama, which a coloured table starts in the CLI, resets a terminal once more as the CLI exits.
+      if (colour && terminal) ctx.out << "\033[0m";
       if (!table) {
         ctx.err << '\n' << table.error().message << '\n';
         ctx.exit_code = kAwsFailed;
         return false;
       }
-      ctx.out << *table;
     } else if (output == "yaml") {
       ctx.out << aws::cli::format_yaml(*shown);
     } else if (output == "yaml-stream") {

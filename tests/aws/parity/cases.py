@@ -273,3 +273,18 @@ CASES += [
                                                                      "arn:aws:rds:us-east-1:123456789012:db:payments-db",
                                                                      "--tags", "Key=a,Value=b", "--output", "yaml-stream"]},
 ]
+
+# On a terminal: the table takes the terminal's width and, by default, colour. NO_COLOR (which the CLI
+# ignores) turns drconsole's default colour off: it then prints what the CLI prints with --color off.
+CASES += [
+    {"name": "table on a terminal 60 wide", "setup": [VPC], "terminal_columns": 60, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--query", "Vpcs[0].{Cidr:CidrBlock,State:State,Default:IsDefault}"]},
+    {"name": "table on a terminal 40 wide", "setup": [VPC], "terminal_columns": 40, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--query", "Vpcs[0].{Cidr:CidrBlock,State:State,Default:IsDefault}"]},
+    {"name": "table on a terminal 200 wide", "setup": [VPC], "terminal_columns": 200, "args": ["ec2", "describe-vpcs", "--output", "table"]},
+    {"name": "table on a terminal with NO_COLOR", "setup": [VPC], "terminal_columns": 100, "env": {"NO_COLOR": "1"},
+     "reference_args": ["--color", "off"], "args": ["ec2", "describe-vpcs", "--output", "table"]},
+    {"name": "table on a terminal colour off", "setup": [VPC], "terminal_columns": 100, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--color", "off"]},
+    {"name": "yaml on a terminal", "setup": [DB], "terminal_columns": 40, "args": ["rds", "describe-db-instances", "--output", "yaml"]},
+]

@@ -14,13 +14,17 @@ through aws_with_yaml.py, which gives it version 2's YAML formatters, and are sk
 when that cannot import ruamel.yaml. Exit 77 without moto, the aws CLI or botocore.
 """
 import difflib
+import fcntl
 import json
 import os
+import pty
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -62,10 +66,37 @@ def output_format(args):
     return "json"
 
 
-def run(cmd, env):
+def run(cmd, env, columns=None):
+    if columns:
+        return run_on_terminal(cmd, env, columns)
     started = time.time()
     p = subprocess.run(cmd, capture_output=True, env=env, timeout=300, check=False)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), time.time() - started
+
+
+def run_on_terminal(cmd, env, columns):
+    """Standard output on a pseudo-terminal this many columns wide (where the table takes its width and
+    the default colour from), standard error on a pipe; the terminal's CR LF read back as LF."""
+    started = time.time()
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    with tempfile.TemporaryFile() as err:
+        p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=err, env=env)
+        os.close(slave)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the program closed its side
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.close(master)
+        rc = p.wait(timeout=300)
+        err.seek(0)
+        errors = err.read()
+    return rc, out.decode("utf-8", "replace").replace("\r\n", "\n"), errors.decode("utf-8", "replace"), time.time() - started
 
 
 def parsed(stdout, fmt):
@@ -133,7 +164,9 @@ def main():
                 setup(moto, case_env, case.get("setup", []))
                 for pre in case.get("before", []):  # commands run through the tool under test first
                     run(argv0 + pre, case_env)
-                rc, out, err, secs = run(argv0 + case["args"], case_env)
+                # reference_args: what the CLI needs to print what drconsole should (where they differ on purpose)
+                extra = case.get("reference_args", []) if tool == "aws" else []
+                rc, out, err, secs = run(argv0 + case["args"] + extra, case_env, case.get("terminal_columns"))
                 totals[tool] += secs
                 outcome[tool] = (rc, parsed(out, fmt), error_line(err, case.get("compare_stderr", False)), err)
             compared += 1
