@@ -97,16 +97,15 @@ TEST(AwsOutputYaml, ScalarsOfEveryType) {
 }
 
 TEST(AwsOutputYaml, UnicodeAndEscapes) {
-  EXPECT_EQ(yaml(R"json({"cafe": "café ñandú 日本語", "emoji": "ok 😀", "tab": "a\tb", "crlf": "a\r\nb", "nbsp": "a b", "bom": "﻿x", "ctrl": "\u0001", "nel": "ab", "ls": "a b", "quote": "say \"hi\"", "backslash": "a\\b"})json"),
+  EXPECT_EQ(yaml(R"json({"cafe": "caf\u00e9 \u00f1and\u00fa \u65e5\u672c\u8a9e", "emoji": "ok \ud83d\ude00", "tab": "a\tb", "crlf": "a\r\nb", "nbsp": "a\u00a0b", "bom": "\ufeffx", "ctrl": "\u0001\u007f", "nel": "a\u0085b", "ls": "a\u2028b", "quote": "say \"hi\"", "backslash": "a\\b"})json"),
       "backslash: a\\b\n"
       "bom: \"\\uFEFFx\"\n"
       "cafe: café ñandú 日本語\n"
       "crlf: \"a\\r\\nb\"\n"
       "ctrl: \"\\x01\\x7F\"\n"
       "emoji: \"ok \\U0001F600\"\n"
-      "ls: 'a "
-      "  b'\n"
-      "nbsp: a b\n"
+      "ls: 'a\xe2""\x80""\xa8""  b'\n"
+      "nbsp: a\xc2""\xa0""b\n"
       "nel: \"a\\Nb\"\n"
       "quote: say \"hi\"\n"
       "tab: \"a\\tb\"\n");

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "aws/cli/python_values.hpp"
@@ -42,7 +43,20 @@ Result<KeyGroups> group_keys_of_list(const Json& list) {
       return make_error("string indices must be integers, not 'str'");
     } else if (scalar(e) && !e.is_string()) {
       return make_error("'" + python_type_name(e) + "' object is not iterable");
-    } else if (!later) {
+    } else if (e.is_array()) {
+      // Indexing the list with each of its own elements: only integers in range get through.
+      const auto size = static_cast<long long>(e.size());
+      for (const auto& x : e) {
+        if (!x.is_number_integer() && !x.is_boolean()) {
+          return make_error("list indices must be integers or slices, not " + python_type_name(x));
+        }
+        const long long i = x.is_boolean()           ? x.get<bool>()
+                            : x.is_number_unsigned() ? static_cast<long long>(std::min<std::uint64_t>(x.get<std::uint64_t>(), e.size()))
+                                                     : x.get<long long>();
+        if (i < -size || i >= size) return make_error("list index out of range");
+      }
+    }
+    if (!e.is_object() && !later) {
       later = make_error("'" + python_type_name(e) + "' object has no attribute 'get'");
     }
   }

@@ -1,8 +1,10 @@
 #include "aws/cli/python_values.hpp"
 
 #include <cstdio>
+#include <utility>
 
 #include "aws/protocol/values.hpp"
+#include "util/text.hpp"
 
 namespace drc::aws::cli {
 
@@ -10,32 +12,46 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-// repr() of a str: single quotes unless the text has a single quote and no double one, and the
-// escapes Python uses for what it does not print as is (ASCII controls; other text stays as it is).
+// Whether Python's repr() writes a character as an escape: str.isprintable() is false for controls,
+// format characters, and separators other than the space. The ranges are those in common use; code points
+// Unicode leaves unassigned (also escaped by Python) are not listed.
+bool python_escapes(char32_t c) {
+  static constexpr std::pair<char32_t, char32_t> kUnprintable[] = {
+      {0x00, 0x1F},     {0x7F, 0xA0},     {0xAD, 0xAD},     {0x600, 0x605},   {0x61C, 0x61C},   {0x6DD, 0x6DD},
+      {0x70F, 0x70F},   {0x180E, 0x180E}, {0x2000, 0x200F}, {0x2028, 0x202F}, {0x205F, 0x2064}, {0x2066, 0x206F},
+      {0x3000, 0x3000}, {0xD800, 0xF8FF}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+      {0xF0000, 0x10FFFF}};
+  for (const auto& [first, last] : kUnprintable) {
+    if (c >= first && c <= last) return true;
+  }
+  return false;
+}
+
+// repr() of a str: single quotes unless the text has a single quote and no double one.
 std::string repr_string(const std::string& s) {
   const bool has_single = s.find('\'') != std::string::npos;
-  const char quote = has_single && s.find('"') == std::string::npos ? '"' : '\'';
-  std::string out(1, quote);
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == quote || c == '\\') {
+  const char32_t quote = has_single && s.find('"') == std::string::npos ? U'"' : U'\'';
+  std::string out = utf8_encode(quote);
+  for (const char32_t c : utf8_code_points(s)) {
+    if (c == quote || c == U'\\') {
       out += '\\';
-      out += c;
-    } else if (c == '\n') {
+      out += utf8_encode(c);
+    } else if (c == U'\n') {
       out += "\\n";
-    } else if (c == '\r') {
+    } else if (c == U'\r') {
       out += "\\r";
-    } else if (c == '\t') {
+    } else if (c == U'\t') {
       out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", u);
+    } else if (python_escapes(c)) {
+      char buf[16];
+      const auto u = static_cast<unsigned>(c);
+      std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", u);
       out += buf;
     } else {
-      out += c;
+      out += utf8_encode(c);
     }
   }
-  return out + quote;
+  return out + utf8_encode(quote);
 }
 
 std::string repr(const Json& v) {

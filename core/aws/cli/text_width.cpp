@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "util/text.hpp"
+
 namespace drc::aws::cli {
 
 namespace {
@@ -164,37 +166,11 @@ bool double_width(char32_t c) {
   return it != std::begin(kDoubleWidth) && c <= (it - 1)->last;
 }
 
-// One code point from UTF-8; a byte that starts no valid sequence counts as one character on its own,
-// as Python would have it after decoding with errors="replace" (U+FFFD, itself Ambiguous).
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  const std::size_t extra = b >= 0xF0 && b < 0xF8 ? 3 : b >= 0xE0 && b < 0xF0 ? 2 : b >= 0xC0 && b < 0xE0 ? 1 : 0;
-  if (extra == 0 || i + extra >= s.size()) {
-    ++i;
-    return U'\uFFFD';
-  }
-  char32_t c = b & (0x3F >> extra);
-  for (std::size_t k = 1; k <= extra; ++k) {
-    const auto cont = static_cast<unsigned char>(s[i + k]);
-    if ((cont & 0xC0) != 0x80) {
-      ++i;
-      return U'\uFFFD';
-    }
-    c = (c << 6) | (cont & 0x3F);
-  }
-  i += extra + 1;
-  return c;
-}
-
 }  // namespace
 
 std::size_t cli_text_width(std::string_view s) {
   std::size_t width = 0;
-  for (std::size_t i = 0; i < s.size();) width += double_width(next_code_point(s, i)) ? 2 : 1;
+  for (const char32_t c : utf8_code_points(s)) width += double_width(c) ? 2 : 1;
   return width;
 }
 

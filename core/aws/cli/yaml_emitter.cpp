@@ -8,6 +8,7 @@
 
 #include "aws/cli/python_values.hpp"
 #include "aws/cli/yaml_scalar.hpp"
+#include "util/text.hpp"
 
 namespace drc::aws::cli::yaml {
 
@@ -138,7 +139,7 @@ class Emitter {
         if (c == U'\n') {
           put_break();
         } else {
-          out_ += to_utf8(c);
+          out_ += utf8_encode(c);
           column_ = 0;
         }
         indention_ = true;
@@ -233,7 +234,7 @@ class Emitter {
     ++column_;
   }
   void put_char(char32_t c) {
-    out_ += to_utf8(c);
+    out_ += utf8_encode(c);
     ++column_;
   }
   void put_break() {

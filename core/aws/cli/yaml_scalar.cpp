@@ -3,28 +3,11 @@
 #include <regex>
 #include <string_view>
 
+#include "util/text.hpp"
+
 namespace drc::aws::cli::yaml {
 
 namespace {
-
-// UTF-8 to code points; a byte that is not part of a valid sequence stands for itself, never lost.
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const std::size_t extra = b >= 0xF0 && b < 0xF8 ? 3 : b >= 0xE0 && b < 0xF0 ? 2 : b >= 0xC0 && b < 0xE0 ? 1 : 0;
-    char32_t c = extra ? b & (0x3F >> extra) : b;
-    bool ok = b < 0x80 || (extra && i + extra < s.size());
-    for (std::size_t k = 1; ok && k <= extra; ++k) {
-      const auto cont = static_cast<unsigned char>(s[i + k]);
-      ok = (cont & 0xC0) == 0x80;
-      c = (c << 6) | (cont & 0x3F);
-    }
-    out += ok ? c : char32_t{b};
-    i += ok ? extra + 1 : 1;
-  }
-  return out;
-}
 
 bool blank(char32_t c) { return c == U' ' || c == U'\t'; }
 // Past the end counts as blank: libyaml reads the terminating NUL there.
@@ -38,29 +21,9 @@ bool printable(char32_t c) {
 
 bool line_break(char32_t c) { return c == U'\r' || c == U'\n' || c == 0x85 || c == 0x2028 || c == 0x2029; }
 
-std::string to_utf8(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
-
 ScalarFacts analyze(std::string_view utf8) {
   ScalarFacts f;
-  f.chars = decode(utf8);
+  f.chars = utf8_code_points(utf8);
   f.bytes = utf8.size();
   const auto& s = f.chars;
   if (s.empty()) {

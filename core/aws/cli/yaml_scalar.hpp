@@ -32,6 +32,4 @@ Style choose_style(const ScalarFacts& facts, bool reads_back, bool simple_key);
 bool printable(char32_t c);
 bool line_break(char32_t c);
 
-std::string to_utf8(char32_t c);
-
 }  // namespace drc::aws::cli::yaml
