@@ -267,6 +267,8 @@ CASES += [
     {"name": "yaml-stream pages whole", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--output", "yaml-stream"]},
     {"name": "yaml-stream max items", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--max-items", "11",
                                                                 "--output", "yaml-stream", "--query", "Parameters[].Name"]},
+    {"name": "yaml-stream max items whole pages", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--max-items", "11",
+                                                                            "--output", "yaml-stream"]},
     {"name": "yaml-stream pages of snapshots", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--output", "yaml-stream"]},
     {"name": "yaml-stream not paginated", "args": ["sts", "get-caller-identity", "--output", "yaml-stream"]},
     {"name": "yaml-stream nothing returned", "setup": [DB], "args": ["rds", "add-tags-to-resource", "--resource-name",
