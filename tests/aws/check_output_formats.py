@@ -6,7 +6,8 @@ usage: check_output_formats.py OUTPUT_DRIVER [COUNT]
 Random responses: objects of scalars, of lists and of objects, lists of objects with differing keys, lists
 of scalars and of lists, mixed shapes the table cannot lay out, and strings full of what YAML must quote or
 escape (indicators, ': ', ' #', leading and trailing spaces, line breaks, tabs, controls, BOM, NEL, line
-separator, é, 日, emoji, 'true', 'null', '123', '0x1', '2026-01-01', long runs that wrap). The table side is
+separator, é, 日, emoji, 'true', 'null', '123', '0x1', '2026-01-01', long runs that wrap), and some 5000
+strings close to what YAML 1.2 reads as a number, boolean, null or timestamp. The table side is
 awscli's TableFormatter (at 50, 80 and 200 columns, and coloured through colorama's autoreset wrapper as
 the CLI's standard output is); the YAML side is ruamel.yaml set up as the aws CLI v2's YAMLDumper (the
 installed v1 has no YAML output). Exit 77 without awscli; the YAML half is skipped, and says so, without
@@ -105,6 +106,19 @@ def cli_yaml(value):
     return out.getvalue()
 
 
+def resolver_probes():
+    """Strings near YAML 1.2's numbers, null, booleans and timestamps, where quoting is decided."""
+    atoms = list("0123456789_.-+eEoxbTtZ: \tnaifINF~<=!&*") + ["inf", "nan", "NaN", "2026-01-01", "2026-1-1", "12:30:45",
+                                                                 "true", "null"]
+    probes = {"".join(RNG.choice(atoms) for _ in range(RNG.randint(0, 7))) for _ in range(5000)}
+    for sign in ("", "-", "+"):
+        probes.update(sign + n for n in ("0", "12", "_", "_1", "0b1", "0o7", "0x1F", "0xg", "1.", ".5", ".5e+3", ".5e3",
+                                         "1e5", "1E-5", "1.5e", ".inf", ".nan", "1_0", "0o", "0x", "08", "1__"))
+    probes.update(["2026-01-01T12:00:00Z", "2026-01-01t12:00:00.5 +01:00", "2026-01-01 12:00:00 Z", "2026-01-01T12:00:00 ",
+                   "2026-01-01T12:00:00+01:0", "2026-01-01  12:00:00.123-5", "2026-001-01", "2026-01-01T1:00"])
+    return sorted(probes)
+
+
 def main():
     driver, count = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 500
     cases = []
@@ -116,6 +130,7 @@ def main():
         for _ in range(count):
             cases.append(({"format": "yaml", "value": any_value()}, None))
             cases.append(({"format": "yaml-stream", "value": any_value()}, None))
+        cases += [({"format": "yaml", "value": {"k": probe}}, None) for probe in resolver_probes()]
     expected = []
     for case, _ in cases:
         if case["format"] == "table":

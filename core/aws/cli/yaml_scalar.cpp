@@ -1,6 +1,5 @@
 #include "aws/cli/yaml_scalar.hpp"
 
-#include <regex>
 #include <string_view>
 
 #include "util/text.hpp"
@@ -76,22 +75,107 @@ ScalarFacts analyze(std::string_view utf8) {
   return f;
 }
 
-bool plain_reads_as_string(std::string_view text) {
-  // ruamel.yaml's implicit resolvers for YAML 1.2 (its default), tried on the whole text.
-  static const std::regex kNotString(
-      "true|True|TRUE|false|False|FALSE"
-      "|[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-      "|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
-      "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-      "|[-+]?\\.(?:inf|Inf|INF)"
-      "|\\.(?:nan|NaN|NAN)"
-      "|[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+"
-      "|<<|=|!|&|\\*"
-      "|~|null|Null|NULL|"
-      "|[0-9]{4}-[0-9]{2}-[0-9]{2}"
-      "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
-      "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?");
-  return !std::regex_match(text.begin(), text.end(), kNotString);
+namespace {
+
+// ruamel.yaml's implicit resolvers for YAML 1.2 (its default), as small matchers over the whole text.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view s) : s_(s) {}
+  bool done() const { return i_ == s_.size(); }
+  bool eat(char c) { return !done() && s_[i_] == c && (++i_, true); }
+  bool eat_any(std::string_view set) { return !done() && set.find(s_[i_]) != std::string_view::npos && (++i_, true); }
+  bool eat_text(std::string_view t) { return s_.substr(i_).rfind(t, 0) == 0 && (i_ += t.size(), true); }
+  // At least `min` and at most `max` characters of the set.
+  bool eat_run(std::string_view set, std::size_t min, std::size_t max = std::string_view::npos) {
+    std::size_t n = 0;
+    while (n < max && eat_any(set)) ++n;
+    return n >= min;
+  }
+
+ private:
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+constexpr std::string_view kDigits = "0123456789";
+constexpr std::string_view kDigitsUnderscore = "0123456789_";
+
+bool is_int(std::string_view t) {
+  auto run = [&](std::string_view prefix, std::string_view digits) {
+    Cursor c(t);
+    c.eat_any("-+");
+    return c.eat_text(prefix) && c.eat_run(digits, 1) && c.done();
+  };
+  return run("0b", "01_") || run("0o", "01234567_") || run("0", "01234567_") || run("", kDigitsUnderscore) ||
+         run("0x", "0123456789abcdefABCDEF_");
+}
+
+bool exponent(Cursor& c, bool sign_required) {
+  return c.eat_any("eE") && (c.eat_any("-+") || !sign_required) && c.eat_run(kDigits, 1);
+}
+
+bool is_float(std::string_view t) {
+  {  // 1.5, 1., 1_0.5e-3
+    Cursor c(t);
+    c.eat_any("-+");
+    if (c.eat_any(kDigits) && c.eat_run(kDigitsUnderscore, 0) && c.eat('.') && c.eat_run(kDigitsUnderscore, 0)) {
+      if (c.done()) return true;
+      if (exponent(c, false) && c.done()) return true;
+    }
+  }
+  {  // 1e5
+    Cursor c(t);
+    c.eat_any("-+");
+    if (c.eat_any(kDigits) && c.eat_run(kDigitsUnderscore, 0) && exponent(c, false) && c.done()) return true;
+  }
+  {  // .5, .5e+3 (here the exponent needs its sign), .inf
+    Cursor c(t);
+    c.eat_any("-+");
+    if (c.eat('.')) {
+      Cursor rest = c;
+      if (rest.eat_run(kDigitsUnderscore, 1) && (rest.done() || (exponent(rest, true) && rest.done()))) return true;
+      for (const auto inf : {"inf", "Inf", "INF"}) {
+        Cursor r = c;
+        if (r.eat_text(inf) && r.done()) return true;
+      }
+    }
+  }
+  return t == ".nan" || t == ".NaN" || t == ".NAN";
+}
+
+bool is_timestamp(std::string_view t) {
+  {  // 2026-01-01
+    Cursor c(t);
+    if (c.eat_run(kDigits, 4, 4) && c.eat('-') && c.eat_run(kDigits, 2, 2) && c.eat('-') && c.eat_run(kDigits, 2, 2) && c.done()) {
+      return true;
+    }
+  }
+  // 2026-1-1T1:00:00.5 +01:00
+  Cursor c(t);
+  if (!(c.eat_run(kDigits, 4, 4) && c.eat('-') && c.eat_run(kDigits, 1, 2) && c.eat('-') && c.eat_run(kDigits, 1, 2))) return false;
+  if (!c.eat_any("Tt") && !c.eat_run(" \t", 1)) return false;
+  if (!(c.eat_run(kDigits, 1, 2) && c.eat(':') && c.eat_run(kDigits, 2, 2) && c.eat(':') && c.eat_run(kDigits, 2, 2))) return false;
+  if (c.eat('.')) c.eat_run(kDigits, 0);
+  if (c.done()) return true;
+  c.eat_run(" \t", 0);
+  if (c.eat('Z')) return c.done();
+  if (!(c.eat_any("-+") && c.eat_run(kDigits, 1, 2))) return false;
+  if (c.eat(':') && !c.eat_run(kDigits, 2, 2)) return false;
+  return c.done();
+}
+
+}  // namespace
+
+bool plain_reads_as_string(std::string_view t) {
+  static constexpr std::string_view kWords[] = {"true", "True", "TRUE", "false", "False", "FALSE", "",  "~",
+                                                "null", "Null", "NULL", "<<",   "=",     "!",     "&", "*"};
+  for (const auto w : kWords) {
+    if (t == w) return false;
+  }
+  // ruamel tries a resolver only on text starting with one of its first characters: "_1" is a string.
+  const char first = t.empty() ? '\0' : t[0];
+  const bool numeric_start = first != '\0' && std::string_view("-+0123456789").find(first) != std::string_view::npos;
+  return !(numeric_start && is_int(t)) && !((numeric_start || first == '.') && is_float(t)) && !is_timestamp(t);
 }
 
 Style choose_style(const ScalarFacts& f, bool reads_back, bool simple_key) {
