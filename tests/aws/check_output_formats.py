@@ -35,6 +35,8 @@ except ImportError:
         from ruamel.yaml import YAML
     except ImportError:
         YAML = None
+if YAML is not None and YAML(typ="safe").Emitter.__name__ != "CEmitter":
+    YAML = None  # the pure-Python emitter is not what the CLI writes with (it uses libyaml through the C extension)
 
 RNG = random.Random(20261124)
 ATOMS = ["a", "b", " ", " ", ":", "#", "-", "?", "'", '"', "\\", "\n", "\t", "é", "日", "😀", "0", "1", ".", "e",
@@ -148,7 +150,8 @@ def main():
     for c, e, g in failures[:5]:
         print(f"FAIL {json.dumps(c, ensure_ascii=False)[:600]}\n  aws CLI:   {json.dumps(e)[:800]}\n  drconsole: {json.dumps(g)[:800]}")
     if YAML is None:
-        print("YAML skipped: ruamel.yaml is not importable (Debian: python3-ruamel.yaml)")
+        print("YAML skipped: ruamel.yaml with its C emitter is not importable (Debian: python3-ruamel.yaml"
+              " python3-ruamel.yaml.clib)")
     print(f"{len(cases)} values formatted by the aws CLI's formatters and drconsole's; {len(cases) - len(failures)} identical")
     return 1 if failures else 0
 

@@ -7,7 +7,8 @@ ruamel.yaml with typ="safe" (so libyaml's emitter, through ruamel.yaml.clib) in 
 scalar written as one line of JSON, nothing for an empty object; yaml-stream writes each page (or the one
 response) as a one-item list, the request id removed and --query applied to each page on its own.
 
-Exit 77 when ruamel.yaml cannot be imported (Debian: python3-ruamel.yaml python3-ruamel.yaml.clib).
+Exit 77 when ruamel.yaml or its C emitter cannot be imported (Debian: python3-ruamel.yaml
+python3-ruamel.yaml.clib).
 """
 import json
 import sys
@@ -20,6 +21,10 @@ except ImportError:
         from ruamel.yaml import YAML
     except ImportError:
         sys.exit(77)
+# The CLI's ruamel.yaml writes through libyaml (ruamel.yaml.clib); its pure-Python emitter, used when the
+# C extension cannot load (say, built for another Python), writes some text differently.
+if YAML(typ="safe").Emitter.__name__ != "CEmitter":
+    sys.exit(77)
 
 import awscli.clidriver
 import awscli.formatter

@@ -11,7 +11,7 @@ parsed, text stripped; table and YAML output byte for byte, as their layout is t
 
 The installed aws CLI (version 1) has no YAML output; cases with --output yaml or yaml-stream run it
 through aws_with_yaml.py, which gives it version 2's YAML formatters, and are skipped (and said to be)
-when that cannot import ruamel.yaml. Exit 77 without moto, the aws CLI or botocore.
+when that cannot import ruamel.yaml with its C emitter. Exit 77 without moto, the aws CLI or botocore.
 """
 import difflib
 import fcntl
@@ -190,7 +190,8 @@ def main():
         if err.strip():
             print("  drconsole stderr: " + err.strip()[:500])
     if skipped:
-        print(f"{len(skipped)} YAML cases skipped: ruamel.yaml is not importable (Debian: python3-ruamel.yaml)")
+        print(f"{len(skipped)} YAML cases skipped: ruamel.yaml with its C emitter is not importable "
+              "(Debian: python3-ruamel.yaml python3-ruamel.yaml.clib)")
     print(f"{compared} commands compared with the aws CLI on moto_server; {compared - len(failures)} identical; "
           f"aws took {totals['aws']:.1f} s, drconsole {totals['drconsole']:.1f} s")
     return 1 if failures else 0
