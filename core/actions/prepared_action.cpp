@@ -27,9 +27,23 @@ Result<PreparedAction> prepare_action(const aws::model::ModelCatalog& catalog, s
     for (const auto& p : cmd.placeholders) list += (list.empty() ? "" : ", ") + p;
     return make_error("fill in " + list + " first");
   }
+  if (cmd.service == "s3") {
+    // The high-level S3 commands (cp, sync, ls ...) make many calls and read or write local files: more
+    // than the one recorded call an action is.
+    return make_error("'aws s3 " + cmd.operation + "' is one of the aws CLI's high-level S3 commands, many calls and local "
+                      "files rather than one call: run it with drconsole aws s3 " + cmd.operation);
+  }
   auto parsed = aws::cli::parse_invocation(catalog, cmd.args);
   if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) return make_error(e->message);
   auto& inv = std::get<aws::cli::Invocation>(parsed);
+  if (inv.custom) {
+    // The CLI's own commands are no single AWS call the guard could judge: update-kubeconfig rewrites a
+    // local file and switches kubectl's context, the token commands print secrets. So the console runs
+    // none of them, whatever their classification; a shell runs them with drconsole aws.
+    const bool writes = inv.custom->access != aws::model::Access::Read;
+    return make_error("'aws " + cmd.service + " " + inv.custom->spec->name + "' is one of the aws CLI's own commands" +
+                      (writes ? ", which changes things outside AWS's calls" : "") + ": run it with drconsole aws");
+  }
   if (!inv.waiter.empty()) {
     return make_error("'" + cmd.service + " wait " + cmd.args.at(2) + "' waits for minutes: run it with drconsole aws");
   }

@@ -1,14 +1,16 @@
 // Signs requests read as JSON lines on stdin and writes each stage of the signature as a JSON line, for
 // check_sigv4.py to compare with botocore's signer.
 //   in:  {"method","scheme","host","port"?, "path","query":[[k,v]],"headers":[[k,v]],"body","region",
-//         "service","time","access_key","secret","token","s3","unsigned"}
+//         "service","time","access_key","secret","token","s3","unsigned","expires"?}
 //   out: {"canonical","string_to_sign","signature","headers":[[k,v]]}
+// With "expires", the request is presigned instead (check_presign.py) and "query" is the URL's query.
 
 #include <iostream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "aws/sigv4/presign.hpp"
 #include "aws/sigv4/signer.hpp"
 
 using nlohmann::json;
@@ -42,6 +44,13 @@ int main() {
     c.access_key_id = in.at("access_key");
     c.secret_access_key = Secret(in.at("secret"));
     c.session_token = Secret(in.value("token", ""));
+    if (in.contains("expires")) {
+      const auto pre = sigv4::presign(req, c, p, in.at("expires").get<int>());
+      std::cout << json{{"canonical", pre.stages.canonical_request}, {"string_to_sign", pre.stages.string_to_sign},
+                        {"signature", pre.stages.signature}, {"query", pre.query}}.dump()
+                << '\n';
+      continue;
+    }
     const auto s = sigv4::sign(req, c, p);
     json out{{"canonical", s.canonical_request}, {"string_to_sign", s.string_to_sign}, {"signature", s.signature},
              {"headers", json::array()}};

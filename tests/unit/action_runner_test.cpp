@@ -112,6 +112,9 @@ TEST(PreparedAction, RedactsSecretsAndRefusesWhatCannotRunYet) {
   EXPECT_EQ(placeholder.error().message, "fill in <snapshot-id> first");
   EXPECT_FALSE(prepare_action(*catalog(), "aws rds wait db-instance-available --db-instance-identifier x", "us-east-1"));
   EXPECT_FALSE(prepare_action(*catalog(), "kubectl get pods", "us-east-1"));
+  auto copy = prepare_action(*catalog(), "aws s3 cp terraform.tfstate s3://state-bucket/prod/terraform.tfstate", "us-east-1");
+  ASSERT_FALSE(copy);
+  EXPECT_NE(copy.error().message.find("run it with drconsole aws s3 cp"), std::string::npos) << copy.error().message;
   auto unknown = prepare_action(*catalog(), "aws rds describe-everything", "us-east-1");
   ASSERT_FALSE(unknown);
   EXPECT_NE(unknown.error().message.find("describe-everything"), std::string::npos) << unknown.error().message;

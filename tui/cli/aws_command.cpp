@@ -2,16 +2,22 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <future>
+#include <iostream>
 #include <optional>
 
+#include "aws/cli/commands/run_command.hpp"
 #include "aws/cli/invocation.hpp"
 #include "aws/cli/output.hpp"
 #include "aws/client/aws_client.hpp"
 #include "aws/client/paginator.hpp"
 #include "aws/client/waiter.hpp"
 #include "aws/jmespath/jmespath.hpp"
+#include "aws/s3/s3_commands.hpp"
 
 #include "cli/debug_log.hpp"
 
@@ -31,12 +37,82 @@ void usage_error(Context& ctx, const std::string& message) {
   ctx.exit_code = kAwsUsage;
 }
 
+// Python's wording for a file it cannot open, as the aws CLI shows it.
+Result<void> write_outfile(const std::string& path, const std::string& body) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return make_error("[Errno " + std::to_string(errno) + "] " + std::strerror(errno) + ": '" + path + "'");
+  const bool written = std::fwrite(body.data(), 1, body.size(), f) == body.size();
+  const int write_errno = errno;
+  if (std::fclose(f) != 0 || !written) {
+    return make_error("[Errno " + std::to_string(write_errno) + "] " + std::strerror(write_errno) + ": '" + path + "'");
+  }
+  return {};
+}
+
+// The client the global options ask for; on failure the reason is printed and the exit code set.
+std::unique_ptr<aws::client::AwsClient> make_client(Context& ctx, const std::shared_ptr<aws::model::ModelCatalog>& catalog,
+                                                    const aws::cli::GlobalOptions& global) {
+  if (global.no_verify_ssl) {
+    // A console for production outages does not talk to AWS without knowing who answers.
+    ctx.err << "\ndrconsole always verifies TLS certificates, so --no-verify-ssl is refused. To trust a private "
+               "certificate authority (a TLS-inspecting proxy, a private endpoint), set AWS_CA_BUNDLE to its PEM file.\n";
+    ctx.exit_code = kAwsFailed;
+    return nullptr;
+  }
+  aws::client::ClientConfig cfg;
+  cfg.catalog = catalog;
+  cfg.profile_flag = global.profile;
+  cfg.region_flag = global.region;
+  cfg.endpoint_url_flag = global.endpoint_url;
+  if (global.read_timeout && *global.read_timeout > 0) {
+    cfg.read_timeout = std::chrono::milliseconds(static_cast<long long>(*global.read_timeout * 1000));
+  }
+  if (global.connect_timeout && *global.connect_timeout > 0) {
+    cfg.http.connect_timeout = std::chrono::milliseconds(static_cast<long long>(*global.connect_timeout * 1000));
+  }
+  // --debug or DRC_LOG=debug: each request and response, redacted, on stderr.
+  if (debug_wanted(global.debug)) cfg.debug = stderr_debug_log();
+  auto client = aws::client::AwsClient::create(cfg);
+  if (!client) {
+    ctx.err << '\n' << client.error().message << '\n';
+    ctx.exit_code = kAwsFailed;
+    return nullptr;
+  }
+  return std::move(*client);
+}
+
+// aws s3 ...: the high-level commands (ls, cp, sync ...), not the s3api operations.
+void run_s3(Context& ctx, const std::shared_ptr<aws::model::ModelCatalog>& catalog, const aws::cli::GlobalSplit& split) {
+  const std::vector<std::string> words(split.rest.begin() + 1, split.rest.end());
+  auto parsed = aws::s3::parse_s3_args(words);
+  if (auto* e = std::get_if<aws::s3::ArgsError>(&parsed)) {
+    if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
+    ctx.err << '\n' << e->message << '\n';
+    ctx.exit_code = e->exit_code;
+    return;
+  }
+  auto client = make_client(ctx, catalog, split.global);
+  if (!client) return;
+  const bool terminal = &ctx.out == &std::cout && ::isatty(STDOUT_FILENO) != 0;
+  ctx.exit_code = aws::s3::run_s3_command(*client, std::get<aws::s3::S3Args>(parsed), {ctx.out, ctx.err, std::cin, terminal});
+}
+
 void run(Context& ctx, const std::vector<std::string>& args) {
   auto catalog = aws::model::ModelCatalog::open();
   if (!catalog) {
     ctx.err << catalog.error().message << '\n';
     ctx.exit_code = kAwsFailed;
     return;
+  }
+  auto split = aws::cli::split_global_options(args);
+  if (auto* e = std::get_if<aws::cli::InvocationError>(&split)) {
+    if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
+    ctx.err << '\n' << e->message << '\n';
+    ctx.exit_code = e->exit_code;
+    return;
+  }
+  if (const auto& rest = std::get<aws::cli::GlobalSplit>(split).rest; !rest.empty() && rest[0] == "s3") {
+    return run_s3(ctx, *catalog, std::get<aws::cli::GlobalSplit>(split));
   }
   auto parsed = aws::cli::parse_invocation(**catalog, args);
   if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) {
@@ -46,32 +122,8 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     return;
   }
   auto& inv = std::get<aws::cli::Invocation>(parsed);
-  if (inv.global.no_verify_ssl) {
-    // A console for production outages does not talk to AWS without knowing who answers.
-    ctx.err << "\ndrconsole always verifies TLS certificates, so --no-verify-ssl is refused. To trust a private "
-               "certificate authority (a TLS-inspecting proxy, a private endpoint), set AWS_CA_BUNDLE to its PEM file.\n";
-    ctx.exit_code = kAwsFailed;
-    return;
-  }
-  aws::client::ClientConfig cfg;
-  cfg.catalog = *catalog;
-  cfg.profile_flag = inv.global.profile;
-  cfg.region_flag = inv.global.region;
-  cfg.endpoint_url_flag = inv.global.endpoint_url;
-  if (inv.global.read_timeout && *inv.global.read_timeout > 0) {
-    cfg.read_timeout = std::chrono::milliseconds(static_cast<long long>(*inv.global.read_timeout * 1000));
-  }
-  if (inv.global.connect_timeout && *inv.global.connect_timeout > 0) {
-    cfg.http.connect_timeout = std::chrono::milliseconds(static_cast<long long>(*inv.global.connect_timeout * 1000));
-  }
-  // --debug or DRC_LOG=debug: each request and response, redacted, on stderr.
-  if (debug_wanted(inv.global.debug)) cfg.debug = stderr_debug_log();
-  auto client = aws::client::AwsClient::create(cfg);
-  if (!client) {
-    ctx.err << '\n' << client.error().message << '\n';
-    ctx.exit_code = kAwsFailed;
-    return;
-  }
+  auto client = make_client(ctx, *catalog, inv.global);
+  if (!client) return;
   std::optional<aws::jmespath::Expression> query;
   if (!inv.global.query.empty()) {
     auto q = aws::jmespath::Expression::compile(inv.global.query);
@@ -82,13 +134,15 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     }
     query = std::move(*q);
   }
-  const std::string& output = inv.global.output;
+  const std::string& format = inv.global.output;
   // The CLI colours tables with --color on, or by default when standard output is a terminal;
   // NO_COLOR (which the CLI ignores) turns that default off, as everywhere in drconsole.
   const char* no_color = std::getenv("NO_COLOR");
   const bool terminal = ::isatty(STDOUT_FILENO) != 0;
   const bool colour = inv.global.color == "on" || (inv.global.color != "off" && terminal && !(no_color && *no_color));
   const aws::cli::TableLook look{aws::cli::table_terminal_width(), colour};
+  // The table's title: the operation's name, or the name of one of the CLI's own commands (get-token).
+  const std::string title = inv.custom && inv.custom->spec ? inv.custom->spec->name : inv.op ? inv.op->name : "";
   auto apply_query = [&](const Json& data) -> std::optional<Json> {
     if (!query) return data;
     auto r = query->search(aws::cli::to_plain(data));
@@ -103,10 +157,10 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   auto print = [&](const Json& data) -> bool {
     const auto shown = apply_query(data);
     if (!shown) return false;
-    if (output == "text") {
+    if (format == "text") {
       ctx.out << aws::cli::format_text(*shown);
-    } else if (output == "table") {
-      auto table = aws::cli::format_table(inv.op->name, *shown, look);
+    } else if (format == "table") {
+      auto table = aws::cli::format_table(title, *shown, look);
       if (table) ctx.out << *table;
       // colorama, which a coloured table starts in the CLI, resets a terminal once more as the CLI exits.
       if (colour && terminal) ctx.out << "\033[0m";
@@ -115,9 +169,9 @@ void run(Context& ctx, const std::vector<std::string>& args) {
         ctx.exit_code = kAwsFailed;
         return false;
       }
-    } else if (output == "yaml") {
+    } else if (format == "yaml") {
       ctx.out << aws::cli::format_yaml(*shown);
-    } else if (output == "yaml-stream") {
+    } else if (format == "yaml-stream") {
       if (*shown != Json::object()) ctx.out << aws::cli::format_yaml_stream_page(*shown);
     } else if (*shown != Json::object()) {
       ctx.out << aws::cli::format_json(*shown);
@@ -125,6 +179,16 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     return true;
   };
 
+  if (inv.custom) {  // one of the CLI's own commands (eks update-kubeconfig, ...)
+    aws::cli::CommandIo io{*client, inv.global, aws::config::process_env(),
+                           [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); }};
+    auto outcome = aws::cli::run_custom_command(*inv.custom, io);
+    ctx.err << outcome.err;
+    ctx.out << outcome.out;
+    ctx.exit_code = outcome.exit_code;
+    if (outcome.formatted && print(*outcome.formatted)) ctx.out << '\n';  // the CLI prints a blank line after
+    return;
+  }
   aws::client::CallRequest req;
   req.service = inv.model->metadata().service;
   req.operation = inv.op->name;
@@ -135,7 +199,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     std::promise<aws::client::WaitResult> done;
     auto f = done.get_future();
     aws::client::wait_for(
-        **client, inv.waiter, *inv.model->waiter(inv.waiter), std::move(req),
+        *client, inv.waiter, *inv.model->waiter(inv.waiter), std::move(req),
         [&ctx, tty, &inv](const aws::client::WaitProgress& p) {
           if (tty) ctx.err << "\rwaiting for " << inv.waiter << ": attempt " << p.attempt << " of " << p.max_attempts << "   " << std::flush;
         },
@@ -158,7 +222,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   if (paginate) {
     std::promise<aws::client::PaginatedResult> done;
     auto f = done.get_future();
-    aws::client::paginate(**client, *inv.op, std::move(req),
+    aws::client::paginate(*client, *inv.op, std::move(req),
                           {inv.paging.starting_token, inv.paging.page_size, inv.paging.max_items},
                           [&done](aws::client::PaginatedResult r) { done.set_value(std::move(r)); });
     auto pages = f.get();
@@ -168,7 +232,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
       return;
     }
     ctx.exit_code = kOk;
-    if (output == "yaml-stream") {
+    if (format == "yaml-stream") {
       // Each page as it came (less its request id), queried on its own; no NextToken of the CLI's.
       for (const auto& page : pages.pages) {
         const auto shown = apply_query(page);
@@ -177,7 +241,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
       }
       return;
     }
-    if (output == "text") {
+    if (format == "text") {
       // The text format prints page by page, the non-aggregate keys with the first.
       const auto& p = *inv.op->paginator;
       for (std::size_t i = 0; i < pages.pages.size(); ++i) {
@@ -193,11 +257,22 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     print(pages.full_result(*inv.op->paginator));
     return;
   }
-  auto result = (*client)->call_sync(std::move(req));
+  auto result = client->call_sync(std::move(req));
   if (!result.ok()) {
     ctx.err << '\n' << result.error_text() << '\n';
     ctx.exit_code = kAwsFailed;
     return;
+  }
+  if (!inv.outfile.empty()) {
+    // The payload goes to the file; the rest of the output is printed as usual.
+    auto& output = *result.output;
+    const auto body = output.contains(inv.outfile_member) ? output[inv.outfile_member].get<std::string>() : std::string();
+    output.erase(inv.outfile_member);
+    if (auto w = write_outfile(inv.outfile, body); !w) {
+      ctx.err << '\n' << w.error().message << '\n';
+      ctx.exit_code = kAwsFailed;
+      return;
+    }
   }
   ctx.exit_code = kOk;
   print(*result.output);

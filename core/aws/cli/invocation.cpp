@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "aws/cli/custom_args.hpp"
 #include "aws/cli/number_args.hpp"
 #include "aws/cli/shorthand.hpp"
 
@@ -106,6 +107,14 @@ Json unpack(const model::ServiceModel& m, const model::Shape& s, const std::vect
   return unpack_one(m, s, words.at(0), cli_name);
 }
 
+Json read_body_file(const std::string& path, const std::string& cli_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw BadValue("Error parsing parameter '" + cli_name + "': Blob values must be a path to a file.");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 }  // namespace
 
 Result<std::string> resolve_paramfile(const std::string& value) {
@@ -125,9 +134,8 @@ Result<std::string> resolve_paramfile(const std::string& value) {
   return value;
 }
 
-std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCatalog& catalog, const std::vector<std::string>& args) {
-  Invocation inv;
-  std::vector<std::string> rest;
+std::variant<GlobalSplit, InvocationError> split_global_options(const std::vector<std::string>& args) {
+  GlobalSplit out;
   try {
     for (std::size_t i = 0; i < args.size(); ++i) {
       std::string a = args[i];
@@ -143,7 +151,7 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       if (kGlobalValued.count(a)) {
         if (!has_attached && i + 1 >= args.size()) throw Usage("argument " + a + ": expected one argument");
         const std::string v = has_attached ? attached : args[++i];
-        auto& g = inv.global;
+        auto& g = out.global;
         if (a == "--region") g.region = v;
         if (a == "--profile") g.profile = v;
         if (a == "--endpoint-url") g.endpoint_url = v;
@@ -163,13 +171,29 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
         continue;
       }
       if (kGlobalFlags.count(a) && !has_attached) {
-        if (a == "--no-paginate") inv.global.no_paginate = true;
-        if (a == "--debug") inv.global.debug = true;
-        if (a == "--no-verify-ssl") inv.global.no_verify_ssl = true;
+        if (a == "--no-paginate") out.global.no_paginate = true;
+        if (a == "--debug") out.global.debug = true;
+        if (a == "--no-verify-ssl") out.global.no_verify_ssl = true;
         continue;
       }
-      rest.push_back(args[i]);
+      out.rest.push_back(args[i]);
     }
+  } catch (const Usage& e) {
+    return InvocationError{2, e.what()};
+  } catch (const BadValue& e) {
+    return InvocationError{255, e.what()};
+  }
+  return out;
+}
+
+std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCatalog& catalog, const std::vector<std::string>& args) {
+  Invocation inv;
+  std::vector<std::string> rest;
+  try {
+    auto split = split_global_options(args);
+    if (auto* e = std::get_if<InvocationError>(&split)) return *e;
+    inv.global = std::get<GlobalSplit>(split).global;
+    rest = std::move(std::get<GlobalSplit>(split).rest);
     if (rest.empty() || rest[0].rfind("--", 0) == 0) throw Usage("the following arguments are required: command");
     auto svc = catalog.service(rest[0]);
     if (!svc) throw Usage("argument command: Invalid choice: '" + rest[0] + "' is not a service drconsole has a model for");
@@ -191,6 +215,12 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       if (c == inv.model->cli_commands().end()) {
         const auto& custom = inv.model->cli_custom_commands();
         if (std::find(custom.begin(), custom.end(), rest[1]) != custom.end()) {
+          if (const auto* spec = find_command(inv.model->metadata().cli_name, rest[1])) {
+            auto call = parse_command_line(*spec, std::vector<std::string>(rest.begin() + 2, rest.end()));
+            if (auto* e = std::get_if<CommandLineError>(&call)) return InvocationError{e->exit_code, e->message};
+            inv.custom = std::move(std::get<CustomCommandCall>(call));
+            return inv;
+          }
           throw BadValue("\"aws " + inv.model->metadata().cli_name + " " + rest[1] +
                          "\" is one of the aws CLI's own commands, which drconsole does not provide");
         }
@@ -204,8 +234,18 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
 
     std::vector<std::string> unknown;
     std::set<std::string> given;
+    std::optional<std::string> streaming_output;  // the name of the positional OUTFILE argument, if any
+    for (const auto& [name, arg] : inv.op->cli_args) {
+      if (arg.kind == model::CliArg::Kind::Custom && arg.custom == "StreamingOutputArgument") streaming_output = name;
+    }
+    if (streaming_output) {
+      const auto* out = inv.op->output.empty() ? nullptr : inv.model->shape(inv.op->output);
+      if (!out || out->payload.empty()) throw BadValue("the model gives " + op_name + " no streaming payload to write to a file");
+      inv.outfile_member = out->payload;
+    }
     Json explicit_params = Json::object();
     Json cli_input = Json::object();
+    std::map<std::string, GivenCustomArg> custom_args;  // the CLI's own arguments: custom_args.cpp
     for (std::size_t i = first_arg; i < rest.size();) {
       std::string a = rest[i];
       std::optional<std::string> attached;
@@ -216,7 +256,12 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
         }
       }
       if (a.rfind("--", 0) != 0) {
-        unknown.push_back(a);
+        // The one positional argument an operation can have: a streaming output's file.
+        if (streaming_output && inv.outfile.empty() && given.insert(*streaming_output).second) {
+          inv.outfile = a;
+        } else {
+          unknown.push_back(a);
+        }
         ++i;
         continue;
       }
@@ -270,13 +315,28 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
             explicit_params["MaxCount"] = to_int(colon == std::string::npos ? v : v.substr(colon + 1));
             break;
           }
-          throw BadValue("--" + name + " is one of the aws CLI's own arguments (" + arg.custom +
-                         "), which drconsole does not provide: give the model's parameters instead");
+          const auto arity = custom_arity(arg.custom);
+          if (!arity) {
+            throw BadValue("--" + name + " is one of the aws CLI's own arguments (" + arg.custom +
+                           "), which drconsole does not provide: give the model's parameters instead");
+          }
+          const bool value_follows = attached || (i < rest.size() && !(rest[i].rfind("--", 0) == 0 && rest[i].size() > 2));
+          if (*arity == CustomArity::Flag && attached) throw Usage("argument " + a + ": ignored explicit argument '" + *attached + "'");
+          GivenCustomArg g{&arg, std::nullopt};
+          if (*arity == CustomArity::One || (*arity != CustomArity::Flag && value_follows)) g.words = take_words(*arity == CustomArity::Many);
+          if (*arity == CustomArity::Many && !g.words) g.words.emplace();
+          custom_args[name] = std::move(g);
+          break;
         }
         case model::CliArg::Kind::Member: {
           const auto* m = input ? input->find(arg.member) : nullptr;
           const auto* s = m ? inv.model->shape(m->shape) : nullptr;
           if (!s) throw BadValue("the model has no member " + arg.member + " for --" + name);
+          if (s->type == ShapeType::Blob && (m->streaming || s->streaming)) {
+            // The aws CLI reads a streaming body (s3api put-object --body) from the file it names.
+            explicit_params[arg.member] = read_body_file(take_words(false).at(0), a);
+            break;
+          }
           explicit_params[arg.member] = unpack(*inv.model, *s, take_words(s->type == ShapeType::List), a);
           break;
         }
@@ -284,7 +344,8 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
     }
     std::vector<std::string> missing;
     for (const auto& [name, arg] : inv.op->cli_args) {
-      if (arg.required && !given.count(name) && !cli_input.contains(arg.member)) missing.push_back("--" + name);
+      if (!arg.required || given.count(name) || cli_input.contains(arg.member)) continue;
+      missing.push_back(streaming_output == name ? name : "--" + name);
     }
     if (!missing.empty()) {
       std::string list;
@@ -304,8 +365,20 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       for (const auto& u : unknown) list += (list.empty() ? "" : ", ") + u;
       return InvocationError{255, "Unknown options: " + list};
     }
+    const UnpackWords unpack_words = [&](const model::Shape& s, const std::vector<std::string>& words,
+                                         const std::string& cli_name) -> Result<Json> {
+      try {
+        return unpack(*inv.model, s, words, cli_name);
+      } catch (const std::runtime_error& e) {
+        return make_error(e.what());
+      }
+    };
+    if (auto e = apply_custom_args({*inv.model, *inv.op, custom_args, given, unpack_words}, explicit_params)) {
+      return InvocationError{e->exit_code, e->message};
+    }
     inv.params = cli_input;
     for (const auto& [k, v] : explicit_params.items()) inv.params[k] = v;
+    finish_custom_params(*inv.model, *inv.op, inv.params);
   } catch (const Usage& e) {
     return InvocationError{2, e.what()};
   } catch (const BadValue& e) {

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/cli/commands/command_table.hpp"
 #include "aws/model/model_catalog.hpp"
 #include "util/result.hpp"
 
@@ -38,6 +39,13 @@ struct Invocation {
   std::string waiter;                    // "wait WAITER": the model's waiter name
   nlohmann::ordered_json params = nlohmann::ordered_json::object();
   PageOptions paging;
+  // A streaming output (s3api get-object ... OUTFILE, lambda invoke ... OUTFILE): the output's payload
+  // member goes to this file instead of the screen.
+  std::string outfile;
+  std::string outfile_member;
+  // One of the CLI's own commands (eks update-kubeconfig, ...): then op is null and nothing above
+  // but `global` and `model` is set; run_command.hpp runs it.
+  std::optional<CustomCommandCall> custom;
 };
 
 // How the aws CLI fails on a bad command line: 2 where argparse refuses it (a missing required argument,
@@ -46,6 +54,13 @@ struct InvocationError {
   int exit_code = 255;
   std::string message;
 };
+
+// The global options wherever they stand, and the words left: the command and its own arguments.
+struct GlobalSplit {
+  GlobalOptions global;
+  std::vector<std::string> rest;
+};
+std::variant<GlobalSplit, InvocationError> split_global_options(const std::vector<std::string>& args);
 
 std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCatalog& catalog,
                                                            const std::vector<std::string>& args);

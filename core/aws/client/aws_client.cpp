@@ -6,10 +6,12 @@
 #include <algorithm>
 
 #include "aws/client/customizations.hpp"
+#include "aws/client/flexible_checksum.hpp"
 #include "aws/client/redact.hpp"
 #include "aws/http/uri.hpp"
 #include "aws/protocol/serializer.hpp"
 #include "aws/protocol/values.hpp"
+#include "aws/sigv4/presign.hpp"
 #include "aws/sigv4/signer.hpp"
 
 namespace drc::aws::client {
@@ -91,6 +93,10 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
   if (c->region_.empty()) c->region_ = setting(cfg.env, *c->shared_, c->profile_, "AWS_DEFAULT_REGION", "region");
   const auto attempts = setting(cfg.env, *c->shared_, c->profile_, "AWS_MAX_ATTEMPTS", "max_attempts");
   const auto mode = setting(cfg.env, *c->shared_, c->profile_, "AWS_RETRY_MODE", "retry_mode");
+  c->checksums_.request_when_supported =
+      setting(cfg.env, *c->shared_, c->profile_, "AWS_REQUEST_CHECKSUM_CALCULATION", "request_checksum_calculation") != "when_required";
+  c->checksums_.response_when_supported =
+      setting(cfg.env, *c->shared_, c->profile_, "AWS_RESPONSE_CHECKSUM_VALIDATION", "response_checksum_validation") != "when_required";
   if (mode == "legacy") c->retry_ = {5, RetryMode::Legacy};
   if (mode == "adaptive") c->retry_.mode = RetryMode::Adaptive;
   if (!attempts.empty()) {
@@ -165,6 +171,86 @@ double AwsClient::random01() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(random_);
 }
 
+Result<endpoints::Endpoint> AwsClient::endpoint(const model::ServiceMetadata& md, const std::string& region, bool with_flag) const {
+  if (auto url = endpoints::configured_endpoint_url(md, with_flag ? config_.endpoint_url_flag : "", config_.env, *shared_, profile_)) {
+    auto parsed = endpoints::parse_endpoint_url(*url);
+    if (!parsed) return parsed.error();
+    auto ep = *parsed;
+    ep.signing_region = region;
+    // A global service behind a custom endpoint still signs for its partition's region.
+    if (auto std_ep = partitions_->resolve(md, region)) ep.signing_region = std_ep->signing_region;
+    return ep;
+  }
+  return partitions_->resolve(md, region);
+}
+
+Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, const model::Operation& op, Json& params,
+                                               const std::string& region, bool use_endpoint_flag, bool presigning,
+                                               CustomizationState& custom) const {
+  customize_request(svc, op, params, custom);
+  // A presigned URL carries no checksum of a body it does not have, and asks for none (as botocore).
+  if (!presigning) request_response_checksum(op, checksums_, params);
+  auto serialized = protocol::serialize(svc, op, params);
+  if (!serialized) return make_error("Parameter validation failed:\n" + serialized.error().message);
+
+  const auto& md = svc.metadata();
+  auto resolved = endpoint(md, region, use_endpoint_flag);
+  if (!resolved) return resolved.error();
+  const auto ep = *resolved;
+  Wire out;
+  auto& w = out.request;
+  w = std::move(serialized->request);
+  w.scheme = ep.scheme;
+  w.host = ep.host;
+  w.port = ep.port;
+  if (!serialized->host_prefix.empty() && !(ep.custom && ip_address(ep.host))) {
+    w.host = serialized->host_prefix + w.host;
+  }
+  const bool s3 = md.signing_name == "s3";
+  if (s3 && !ep.custom && params.contains("Bucket") && op.request_uri.rfind("/{Bucket}", 0) == 0) {
+    const auto bucket = params["Bucket"].get<std::string>();
+    const auto prefix = "/" + http::percent_encode(bucket, "~");
+    if (virtual_hostable(bucket) && w.path.rfind(prefix, 0) == 0) {
+      w.host = bucket + "." + w.host;
+      w.path = w.path.substr(prefix.size());
+      if (w.path.empty() || w.path[0] != '/') w.path = "/" + w.path;
+    }
+  }
+  w.path = ep.base_path + w.path;
+  if (!presigning) {
+    if (auto added = add_request_checksum(svc, op, checksums_, params, w); !added) return added.error();
+    if (op.checksum_required && !w.header("Content-MD5")) {
+      bool has_checksum = false;
+      for (const auto& [k, v] : w.headers) has_checksum = has_checksum || k.rfind("x-amz-checksum-", 0) == 0;
+      if (!has_checksum) w.headers.emplace_back("Content-MD5", md5_base64(w.body));
+    }
+  }
+  out.signing.region = ep.signing_region;
+  out.signing.service = md.signing_name;
+  out.signing.s3 = s3;
+  return out;
+}
+
+void AwsClient::presign(CallRequest request, int expires_seconds, std::function<void(Result<std::string>)> done) {
+  auto svc = catalog_->service(request.service);
+  if (!svc) return done(svc.error());
+  const auto* op = (*svc)->operation(request.operation);
+  if (!op) return done(make_error("the " + (*svc)->metadata().cli_name + " model has no operation " + request.operation));
+  const std::string region = request.region.empty() ? region_ : request.region;
+  if (region.empty()) return done(make_error("You must specify a region. You can also configure your region by running \"aws configure\"."));
+  CustomizationState custom;
+  auto wire = build_wire(**svc, *op, request.params, region, request.use_endpoint_flag, true, custom);
+  if (!wire) return done(wire.error());
+  auto shared = std::make_shared<Wire>(std::move(*wire));
+  credentials_->get([shared, expires_seconds, done = std::move(done)](Result<Credentials> c) {
+    if (!c) return done(c.error());
+    shared->signing.time = now_ms();
+    const auto& w = shared->request;
+    const auto query = sigv4::presign(w, *c, shared->signing, expires_seconds).query;
+    done(w.scheme + "://" + w.authority() + w.path + "?" + query);
+  });
+}
+
 void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) {
   auto a = std::make_shared<Attempt>();
   a->done = std::move(done);
@@ -204,51 +290,16 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
       }
     }
   }
-  customize_request(*a->model, *a->op, a->request.params, a->custom);
-  auto serialized = protocol::serialize(*a->model, *a->op, a->request.params);
-  if (!serialized) return fail("Parameter validation failed:\n" + serialized.error().message, true);
-
-  const auto& md = a->model->metadata();
-  endpoints::Endpoint ep;
-  if (auto url = endpoints::configured_endpoint_url(md, config_.endpoint_url_flag, config_.env, *shared_, profile_)) {
-    auto parsed = endpoints::parse_endpoint_url(*url);
-    if (!parsed) return fail(parsed.error().message, true);
-    ep = *parsed;
-    ep.signing_region = r.region;
-    // A global service behind a custom endpoint still signs for its partition's region.
-    if (auto std_ep = partitions_->resolve(md, r.region)) ep.signing_region = std_ep->signing_region;
-  } else {
-    auto resolved = partitions_->resolve(md, r.region);
-    if (!resolved) return fail(resolved.error().message, true);
-    ep = *resolved;
+  auto wire = build_wire(*a->model, *a->op, a->request.params, r.region, a->request.use_endpoint_flag, false, a->custom);
+  if (!wire) return fail(wire.error().message, true);
+  a->wire = std::move(wire->request);
+  a->signing = wire->signing;
+  // The body now travels in the request: the parameters need not hold a second copy of an upload's bytes.
+  if (const auto* in = a->op->input.empty() ? nullptr : a->model->shape(a->op->input); in && !in->payload.empty()) {
+    const auto* pm = in->find(in->payload);
+    const auto* ps = pm ? a->model->shape(pm->shape) : nullptr;
+    if (ps && ps->type == model::ShapeType::Blob) a->request.params.erase(in->payload);
   }
-  auto& w = a->wire;
-  w = std::move(serialized->request);
-  w.scheme = ep.scheme;
-  w.host = ep.host;
-  w.port = ep.port;
-  if (!serialized->host_prefix.empty() && !(ep.custom && ip_address(ep.host))) {
-    w.host = serialized->host_prefix + w.host;
-  }
-  const bool s3 = md.signing_name == "s3";
-  if (s3 && !ep.custom && a->request.params.contains("Bucket") && a->op->request_uri.rfind("/{Bucket}", 0) == 0) {
-    const auto bucket = a->request.params["Bucket"].get<std::string>();
-    const auto prefix = "/" + http::percent_encode(bucket, "~");
-    if (virtual_hostable(bucket) && w.path.rfind(prefix, 0) == 0) {
-      w.host = bucket + "." + w.host;
-      w.path = w.path.substr(prefix.size());
-      if (w.path.empty() || w.path[0] != '/') w.path = "/" + w.path;
-    }
-  }
-  w.path = ep.base_path + w.path;
-  if (a->op->checksum_required && !w.header("Content-MD5")) {
-    bool has_checksum = false;
-    for (const auto& [k, v] : w.headers) has_checksum = has_checksum || k.rfind("x-amz-checksum-", 0) == 0;
-    if (!has_checksum) w.headers.emplace_back("Content-MD5", md5_base64(w.body));
-  }
-  a->signing.region = ep.signing_region;
-  a->signing.service = md.signing_name;
-  a->signing.s3 = s3;
   start(a);
 }
 
@@ -279,7 +330,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
     std::string line = a->model->metadata().cli_name + " " + a->op->name + " attempt " + std::to_string(a->result.attempts) +
                        ": " + req.method + " " + req.url() +
                        (delay.count() > 0 ? " (in " + std::to_string(delay.count()) + " ms)" : "") + " params " +
-                       a->result.params_redacted.dump();
+                       a->result.params_redacted.dump(-1, ' ', false, Json::error_handler_t::replace);
     for (const auto& [k, v] : req.headers) line += "\n  " + k + ": " + redact_header(k, v);
     config_.debug(line);
   }
@@ -303,8 +354,11 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
     if (kind == FailureKind::None) {
       auto parsed = protocol::parse_response(*a->model, *a->op, *o.response, config_.parse);
       r.error.reset();
+      auto verified = verify_response_checksum(*a->op, a->request.params, a->wire, *o.response);
       if (!parsed) {
         r.failure = parsed.error().message;
+      } else if (!verified) {
+        r.failure = verified.error().message;
       } else {
         r.output = std::move(parsed->output);
         r.request_id = parsed->request_id;
@@ -341,7 +395,7 @@ void AwsClient::finish(std::shared_ptr<Attempt> a) {
     const auto& r = a->result;
     config_.debug(a->result.operation + " finished after " + std::to_string(r.attempts) + " attempt(s) in " +
                   std::to_string(r.duration.count()) + " ms: " +
-                  (r.ok() ? "ok, output " + (a->op->output.empty() ? std::string("{}") : redact(*a->model, a->op->output, *r.output).dump())
+                  (r.ok() ? "ok, output " + (a->op->output.empty() ? std::string("{}") : redact(*a->model, a->op->output, *r.output).dump(-1, ' ', false, Json::error_handler_t::replace))
                           : r.error_text()) +
                   (r.request_id.empty() ? "" : " (request id " + r.request_id + ")"));
   }

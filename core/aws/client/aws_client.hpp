@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/client/customizations.hpp"
+#include "aws/client/flexible_checksum.hpp"
 #include "aws/client/retry.hpp"
 #include "aws/config/shared_config.hpp"
 #include "aws/credentials/provider.hpp"
@@ -22,6 +24,7 @@
 #include "aws/http/client.hpp"
 #include "aws/model/model_catalog.hpp"
 #include "aws/protocol/response.hpp"
+#include "aws/sigv4/signer.hpp"
 
 namespace drc::aws::client {
 
@@ -51,6 +54,7 @@ struct CallRequest {
   std::string region;                       // empty: the client's
   std::optional<Credentials> credentials;   // instead of the chain's (STS AssumeRole uses this)
   std::chrono::milliseconds delay{0};       // wait this long before sending (a waiter's poll interval)
+  bool use_endpoint_flag = true;            // false: --endpoint-url is not this call's (the CLI's nested clients)
 };
 
 struct CallResult {
@@ -82,13 +86,29 @@ class AwsClient {
   const std::string& profile() const { return profile_; }
   Result<std::shared_ptr<const model::ServiceModel>> service(const std::string& name) const;
 
+  // The endpoint a service's requests go to in a region: the configured URL (with_flag: --endpoint-url
+  // counts too), else the partition's. The aws CLI's own commands sign URLs that others send.
+  Result<endpoints::Endpoint> endpoint(const model::ServiceMetadata& service, const std::string& region, bool with_flag) const;
+  // The credentials calls are signed with (the chain's, cached): for presigned URLs. `done` may run on
+  // another thread.
+  void get_credentials(credentials::Done done) { credentials_->get(std::move(done)); }
+
   // `done` runs once, on the I/O thread or (for input that cannot be sent) on the caller's.
   void call(CallRequest request, std::function<void(CallResult)> done);
   // Waits for the result: for the command line, never for a UI thread.
   CallResult call_sync(CallRequest request);
+  // The call as a URL signed in its query string, good for `expires_seconds` (s3 presign): built exactly
+  // as call() would send it, with the chain's credentials. `done` runs once, on any thread.
+  void presign(CallRequest request, int expires_seconds, std::function<void(Result<std::string>)> done);
 
  private:
   struct Attempt;
+  struct Wire {
+    http::Request request;
+    sigv4::Params signing;  // region, service, s3; the time is set when it is signed
+  };
+  Result<Wire> build_wire(const model::ServiceModel& svc, const model::Operation& op, nlohmann::ordered_json& params,
+                          const std::string& region, bool use_endpoint_flag, bool presigning, CustomizationState& custom) const;
   AwsClient() = default;
   void start(std::shared_ptr<Attempt> a);
   void send(std::shared_ptr<Attempt> a, std::chrono::milliseconds delay);
@@ -100,6 +120,7 @@ class AwsClient {
   std::string profile_;
   std::string region_;
   RetryPolicy retry_;
+  ChecksumSettings checksums_;
   RetryQuota quota_;
   std::shared_ptr<model::ModelCatalog> catalog_;
   std::shared_ptr<const endpoints::Partitions> partitions_;

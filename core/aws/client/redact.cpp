@@ -9,15 +9,24 @@ using model::ShapeType;
 
 namespace {
 
+// A streaming body (an object's bytes, a function's payload) is data, not a parameter: it may be large,
+// binary (not JSON text) or confidential, so only its size is shown.
+Json streamed(const Json& v) { return "<" + std::to_string(v.get_ref<const std::string&>().size()) + " bytes>"; }
+
 Json walk(const model::ServiceModel& m, const model::Shape* s, const Json& v, int depth) {
   if (!s || depth > 64) return v;
   if (s->sensitive) return kRedacted;
+  if (s->streaming && v.is_string()) return streamed(v);
   switch (s->type) {
     case ShapeType::Structure: {
       if (!v.is_object() || s->document) return v;
       Json out = Json::object();
       for (const auto& [k, x] : v.items()) {
         const auto* member = s->find(k);
+        if (member && member->streaming && x.is_string()) {
+          out[k] = streamed(x);
+          continue;
+        }
         out[k] = member ? walk(m, m.shape(member->shape), x, depth + 1) : x;
       }
       return out;

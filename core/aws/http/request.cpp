@@ -8,6 +8,11 @@
 
 namespace drc::aws::http {
 
+const std::string& Body::empty_text() {
+  static const std::string kEmpty;
+  return kEmpty;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));

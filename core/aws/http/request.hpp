@@ -3,6 +3,7 @@
 // as it goes on the wire, the query as decoded pairs (encoded once, the same way, for the URL and for
 // the signature).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,31 @@ namespace drc::aws::http {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
+// A request's body, shared rather than copied when the request is copied: every attempt signs and sends
+// a copy of the request, and an 8 MiB upload part should not be held once per copy.
+class Body {
+ public:
+  Body() = default;
+  Body(std::string text) : data_(std::make_shared<const std::string>(std::move(text))) {}  // NOLINT: implicit, as a string
+  Body(const char* text) : Body(std::string(text)) {}                                        // NOLINT
+  Body& operator=(std::string text) {
+    data_ = std::make_shared<const std::string>(std::move(text));
+    return *this;
+  }
+  Body& operator=(const char* text) { return *this = std::string(text); }
+  const std::string& str() const { return data_ ? *data_ : empty_text(); }
+  operator const std::string&() const { return str(); }  // NOLINT: reads as the string it holds
+  bool empty() const { return str().empty(); }
+  std::size_t size() const { return str().size(); }
+  const char* data() const { return str().data(); }
+  void clear() { data_.reset(); }
+  friend bool operator==(const Body& a, const std::string& b) { return a.str() == b; }
+
+ private:
+  static const std::string& empty_text();
+  std::shared_ptr<const std::string> data_;
+};
+
 struct Request {
   std::string method = "GET";
   std::string scheme = "https";
@@ -20,7 +46,7 @@ struct Request {
   std::string path = "/";        // percent-encoded
   Pairs query;                   // decoded; a key with an empty value is written bare ("?versioning")
   Pairs headers;                 // in the order added; names compared without case
-  std::string body;
+  Body body;
 
   // The Host header's value: the host, and the port when it is not the scheme's default.
   std::string authority() const;

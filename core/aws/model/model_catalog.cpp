@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +24,8 @@ Result<std::shared_ptr<ModelCatalog>> ModelCatalog::open(const std::filesystem::
   auto catalog = std::make_shared<ModelCatalog>();
   catalog->dir_ = dir;
   try {
-    const auto index = nlohmann::json::parse(in);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto index = nlohmann::json::parse(text);
     catalog->botocore_version_ = index.value("botocore", "");
     for (const auto& [cli, e] : index.at("services").items()) {
       catalog->by_cli_name_.emplace(cli, Entry{e.at("file").get<std::string>(), e.at("service").get<std::string>()});

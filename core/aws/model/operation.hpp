@@ -54,7 +54,8 @@ struct Operation {
   std::vector<std::string> auth;                 // e.g. "aws.auth#sigv4", "smithy.api#noAuth"
   bool unsigned_payload = false;
   bool checksum_required = false;                // rest: needs a body checksum (Content-MD5 or x-amz-checksum)
-  std::string checksum_algorithm_member;
+  std::string checksum_algorithm_member;          // flexible checksums: the member naming the algorithm
+  std::string checksum_mode_member;               // the member asking for the response's checksum (ChecksumMode)
   Access access = Access::Write;
   std::map<std::string, CliArg> cli_args;        // by CLI name, without the leading --
   std::optional<Paginator> paginator;

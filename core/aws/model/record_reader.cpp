@@ -61,6 +61,7 @@ ShapeRef read_ref(const ordered_json& j) {
   r.json_value = flag(j, "jsonvalue");
   r.host_label = flag(j, "hostLabel");
   r.event_payload = flag(j, "eventpayload");
+  r.streaming = flag(j, "streaming");
   return r;
 }
 
@@ -179,6 +180,7 @@ Operation read_operation(const std::string& name, const ordered_json& j) {
   if (auto it = j.find("httpChecksum"); it != j.end()) {
     op.checksum_required = op.checksum_required || flag(*it, "requestChecksumRequired");
     op.checksum_algorithm_member = str(*it, "requestAlgorithmMember");
+    op.checksum_mode_member = str(*it, "requestValidationModeMember");
   }
   std::optional<bool> readonly;
   if (auto it = j.find("readonly"); it != j.end() && it->is_boolean()) readonly = it->get<bool>();

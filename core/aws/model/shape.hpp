@@ -33,6 +33,7 @@ struct ShapeRef {
   bool json_value = false;         // a header carrying base64 JSON
   bool host_label = false;         // goes into the endpoint's host prefix
   bool event_payload = false;
+  bool streaming = false;          // the member is a stream of bytes (botocore marks it here, or on the shape)
 };
 
 struct Member : ShapeRef {

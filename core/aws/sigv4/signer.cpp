@@ -104,7 +104,7 @@ std::string payload_hash(const http::Request& req, const Params& p) {
   }
   const bool sign_anyway = p.s3 && (req.scheme != "https" || !has_checksum);
   if (p.unsigned_payload && !sign_anyway) return std::string(kUnsignedPayload);
-  return req.body.empty() ? std::string(kEmptySha256) : sha256_hex(req.body);
+  return req.body.empty() ? std::string(kEmptySha256) : sha256_hex(req.body.str());
 }
 
 std::string signed_headers(const http::Request& req) {

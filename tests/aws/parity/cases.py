@@ -290,3 +290,8 @@ CASES += [
         "ec2", "describe-vpcs", "--output", "table", "--color", "off"]},
     {"name": "yaml on a terminal", "setup": [DB], "terminal_columns": 40, "args": ["rds", "describe-db-instances", "--output", "yaml"]},
 ]
+
+# The aws CLI's own arguments and commands.
+from cases_custom import CUSTOM_CASES  # noqa: E402
+
+CASES += CUSTOM_CASES

@@ -7,11 +7,22 @@ usage: check_parity.py DRCONSOLE [CASE_NAME_SUBSTRING]
 Each case (cases.py) starts from a reset moto with the same random seed, runs its set-up through botocore,
 then runs one command through `aws` and, after the same reset and set-up, through `drconsole aws`.
 Timestamps are masked before comparing (each run creates things at its own time). JSON is compared
-parsed, text stripped; table and YAML output byte for byte, as their layout is the point.
+parsed, text stripped; table and YAML output byte for byte, as their layout is the point. Exit 77 without
+moto, the aws CLI or botocore.
 
 The installed aws CLI (version 1) has no YAML output; cases with --output yaml or yaml-stream run it
 through aws_with_yaml.py, which gives it version 2's YAML formatters, and are skipped (and said to be)
-when that cannot import ruamel.yaml with its C emitter. Exit 77 without moto, the aws CLI or botocore.
+when that cannot import ruamel.yaml with its C emitter.
+
+A case may also give: "after", botocore calls made once the command has run, whose answers are compared
+too (what the command changed); "files", files written into a fresh folder before each tool runs (its
+path stands for <<dir>> in args and env), and "compare_files", those read back afterwards; "env", extra
+variables; "normalize", a function of (stdout, stderr) whose result is compared instead of the parsed
+output (for presigned tokens, which differ by the second: it checks the signature itself). Setup steps
+may save their answer under a name (a fourth element), and <<name:Path.To[0].Value>> in later params,
+args and "after" stands for a value from it. "terminal_columns" runs both tools with standard output on
+a pseudo-terminal that wide; "reference_args" are given to the aws CLI only, where drconsole differs on
+purpose; "compare_stderr" compares the whole of standard error (the CLI's own failures).
 """
 import difflib
 import fcntl
@@ -118,16 +129,47 @@ def error_line(stderr, whole):
     return mask(lines[0]) if lines else None
 
 
-def setup(moto, env, steps):
+PLACEHOLDER = re.compile(r"<<(\w+)(?::([\w.\[\]]+))?>>")
+
+
+def substitute(value, saved):
+    """<<name:Path.To[0].Value>> (a value from a saved setup answer) or <<dir>>, in strings at any depth."""
+    if isinstance(value, dict):
+        return {k: substitute(v, saved) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [substitute(v, saved) for v in value]
+    if not isinstance(value, str):
+        return value
+
+    def one(m):
+        got = saved[m.group(1)]
+        for part in re.findall(r"[^.\[\]]+|\[\d+\]", m.group(2) or ""):
+            got = got[int(part[1:-1])] if part.startswith("[") else got[part]
+        return str(got)
+    return PLACEHOLDER.sub(one, value)
+
+
+def setup(moto, env, steps, saved=None):
+    """Runs botocore calls against moto; returns their answers (masked), and keeps named ones in `saved`."""
     session = botocore.session.get_session()
-    clients = {}
-    for service, op, params in steps:
+    clients, answers = {}, []
+    saved = {} if saved is None else saved
+    for step in steps:
+        service, op, params = step[:3]
         c = clients.get(service)
         if c is None:
             c = clients[service] = session.create_client(service, region_name=env["AWS_DEFAULT_REGION"],
                                                          endpoint_url=moto.url, aws_access_key_id="AKIATEST",
                                                          aws_secret_access_key="secret")
-        getattr(c, op)(**params)
+        try:
+            answer = getattr(c, op)(**substitute(params, saved))
+        except c.exceptions.ClientError as e:
+            answer = {"Error": e.response.get("Error", {})}
+        answer.pop("ResponseMetadata", None)
+        if len(step) > 3:
+            saved[step[3]] = answer
+        answers.append(json.loads(mask(json.dumps(answer, default=str))))
+    return answers
 
 
 def main():
@@ -153,22 +195,39 @@ def main():
             if fmt in YAML_FORMATS and not yaml_reference:
                 skipped.append(case["name"])
                 continue
-            case_env = {**env, **case.get("env", {})}
             reference = aws_yaml if fmt in YAML_FORMATS else [aws]
             outcome = {}
+            # A warm-up: moto builds a service's backend on first use, drawing on its random state, so the
+            # first run of a case would otherwise see other random ids than the second.
+            moto.reset()
+            setup(moto, env, case.get("setup", []), {"dir": tempfile.gettempdir()})
             # --endpoint-url rather than AWS_ENDPOINT_URL: the aws CLI (v1) overrides the variable with its own
             # legacy hosts for rds, sqs, docdb and neptune in us-east-1.
             for tool, argv0 in (("aws", reference + ["--endpoint-url", moto.url]),
                                 ("drconsole", [drconsole, "aws", "--endpoint-url", moto.url])):
                 moto.reset()
-                setup(moto, case_env, case.get("setup", []))
+                saved = {"dir": tempfile.mkdtemp(prefix="drc-parity-case-")}
+                for name, content in case.get("files", {}).items():
+                    with open(os.path.join(saved["dir"], name), "wb") as f:
+                        f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+                setup(moto, env, case.get("setup", []), saved)
+                case_env = {**env, **substitute(case.get("env", {}), saved)}
                 for pre in case.get("before", []):  # commands run through the tool under test first
-                    run(argv0 + pre, case_env)
+                    run(argv0 + substitute(pre, saved), case_env)
                 # reference_args: what the CLI needs to print what drconsole should (where they differ on purpose)
                 extra = case.get("reference_args", []) if tool == "aws" else []
-                rc, out, err, secs = run(argv0 + case["args"] + extra, case_env, case.get("terminal_columns"))
+                rc, out, err, secs = run(argv0 + substitute(case["args"], saved) + extra, case_env,
+                                         case.get("terminal_columns"))
                 totals[tool] += secs
-                outcome[tool] = (rc, parsed(out, fmt), error_line(err, case.get("compare_stderr", False)), err)
+                shown = case["normalize"](out, err) if "normalize" in case else parsed(out.replace(saved["dir"], "<dir>"), fmt)
+                after = setup(moto, env, case.get("after", []), saved)
+                files = {}
+                for name in case.get("compare_files", []):
+                    path = os.path.join(saved["dir"], name)
+                    files[name] = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+                    if os.path.exists(path):
+                        files[name + " mode"] = oct(os.stat(path).st_mode & 0o777)
+                outcome[tool] = (rc, shown, error_line(err, case.get("compare_stderr", False)), err, after, files)
             compared += 1
             a, d = outcome["aws"], outcome["drconsole"]
             problems = []
@@ -181,6 +240,10 @@ def main():
                 problems.append(f"output differs:\n    aws:       {json.dumps(a[1])[:700]}\n    drconsole: {json.dumps(d[1])[:700]}")
             if a[2] != d[2]:
                 problems.append(f"error line differs:\n    aws:       {a[2]}\n    drconsole: {d[2]}")
+            if a[4] != d[4]:
+                problems.append(f"state afterwards differs:\n    aws:       {json.dumps(a[4])[:900]}\n    drconsole: {json.dumps(d[4])[:900]}")
+            if a[5] != d[5]:
+                problems.append(f"files differ:\n    aws:       {json.dumps(a[5])[:1500]}\n    drconsole: {json.dumps(d[5])[:1500]}")
             if problems:
                 failures.append((case["name"], problems, d[3]))
     for name, problems, err in failures:

@@ -1,0 +1,73 @@
+#pragma once
+// The aws CLI's own arguments: the ones its customizations add to an operation or put in place of a
+// model member (awscli/customizations/*), each turned into the parameters it stands for exactly as the
+// CLI does it, with the CLI's checks and error words:
+//   ec2 --source-dest-check / --no-source-dest-check and every other {"Value": bool} member (toplevelbool)
+//   ec2 authorize/revoke-security-group-* --protocol --port --cidr --source-group --group-owner
+//   ec2 run-instances --secondary-private-ip-addresses --secondary-private-ip-address-count
+//                     --associate-public-ip-address / --no-associate-public-ip-address
+//   cloudwatch put-metric-data --metric-name --value --unit --timestamp --dimensions --statistic-values
+//                              --storage-resolution
+//   lambda create-function / publish-layer-version --zip-file, and --code / --content without ZipFile
+// invocation.cpp reads the words (custom_arity says how many) and calls apply_custom_args once every
+// argument is read; finish_custom_params makes the CLI's last changes to the whole request.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "aws/model/service_model.hpp"
+#include "util/result.hpp"
+
+namespace drc::aws::cli {
+
+// How argparse reads the words after one of these arguments.
+enum class CustomArity {
+  Flag,      // no value (store_true / store_false)
+  Optional,  // nargs='?': a value if one follows
+  One,       // one value
+  Many,      // nargs='*': any number of values
+};
+
+// nullopt: an argument kind drconsole does not provide.
+std::optional<CustomArity> custom_arity(const std::string& kind);
+
+struct GivenCustomArg {
+  const model::CliArg* arg = nullptr;
+  std::optional<std::vector<std::string>> words;  // nullopt: given without a value (Flag, or Optional bare)
+};
+
+// Unpacks words for a shape as the model's own arguments are (JSON, shorthand or a scalar).
+using UnpackWords = std::function<Result<nlohmann::ordered_json>(const model::Shape& shape, const std::vector<std::string>& words,
+                                                                 const std::string& cli_name)>;
+
+struct CustomArgsInput {
+  const model::ServiceModel& model;
+  const model::Operation& op;
+  const std::map<std::string, GivenCustomArg>& custom;  // by CLI name without "--"; the last of repeats
+  const std::set<std::string>& given;                   // every argument named on the line (for the CLI's checks)
+  UnpackWords unpack;
+};
+
+// How the CLI fails: 2 where argparse refuses a value (not an integer), 255 for its customizations' own
+// checks (a ValueError), with the CLI's words.
+struct CustomArgError {
+  int exit_code = 255;
+  std::string message;
+};
+
+// Checks the combinations the CLI refuses, then adds what each custom argument stands for to `params`
+// (which already holds the model's own arguments).
+std::optional<CustomArgError> apply_custom_args(const CustomArgsInput& in, nlohmann::ordered_json& params);
+
+// The CLI's before-parameter-build changes, after --cli-input-json is merged: ec2 run-instances moves
+// --subnet-id and friends into the network interface its scalar options built; ec2
+// create/replace-network-acl-entry take tcp, udp, icmp and all for --protocol.
+void finish_custom_params(const model::ServiceModel& model, const model::Operation& op, nlohmann::ordered_json& params);
+
+}  // namespace drc::aws::cli

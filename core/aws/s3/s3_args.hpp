@@ -1,0 +1,48 @@
+#pragma once
+// An `aws s3 SUBCOMMAND ...` command line read as the aws CLI reads it: which options each subcommand
+// takes, the paths, and the object settings (--acl, --sse, --metadata ...) as the request members they
+// become on PutObject, CopyObject and CreateMultipartUpload.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace drc::aws::s3 {
+
+struct Filter {
+  bool include = false;  // --include, else --exclude
+  std::string pattern;
+};
+
+struct S3Args {
+  std::string command;  // ls cp mv rm sync mb rb presign
+  std::vector<std::string> paths;
+  bool recursive = false, human_readable = false, summarize = false;
+  bool dryrun = false, quiet = false, only_show_errors = false, no_progress = false;
+  bool force = false, delete_removed = false, size_only = false, exact_timestamps = false;
+  bool follow_symlinks = true, guess_mime_type = true;
+  bool force_glacier_transfer = false, ignore_glacier_warnings = false;
+  std::optional<long long> page_size, expected_size;
+  long long expires_in = 3600;
+  std::vector<Filter> filters;  // in the order given: the last match wins
+  bool content_type_given = false;
+  // Members for the requests that create objects (ACL, StorageClass, ContentType, Metadata, SSE ...).
+  nlohmann::ordered_json object_params = nlohmann::ordered_json::object();
+  std::optional<std::string> request_payer;  // RequestPayer on every request
+  std::optional<std::string> checksum_mode;  // ChecksumMode on downloads
+  nlohmann::ordered_json tags = nlohmann::ordered_json::array();  // mb --tags
+  std::string bucket_name_prefix, bucket_region;  // ls of buckets
+};
+
+struct ArgsError {
+  int exit_code = 255;  // 2: argparse refused it (the usage line is printed)
+  std::string message;
+};
+
+std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& args);
+
+}  // namespace drc::aws::s3
