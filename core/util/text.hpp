@@ -21,5 +21,8 @@ bool is_valid_utf8(std::string_view s);
 std::string sanitize_utf8(std::string_view s);
 // Number of code points (display cells for the common case) in valid UTF-8.
 std::size_t utf8_length(std::string_view s);
+// The code points of UTF-8 text, each byte of an ill-formed sequence read as U+FFFD; and one back.
+std::u32string utf8_code_points(std::string_view s);
+std::string utf8_encode(char32_t c);
 
 }  // namespace drc

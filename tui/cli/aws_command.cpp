@@ -4,9 +4,11 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <future>
 #include <iostream>
+#include <optional>
 
 #include "aws/cli/commands/run_command.hpp"
 #include "aws/cli/invocation.hpp"
@@ -132,22 +134,47 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     }
     query = std::move(*q);
   }
+  const std::string& format = inv.global.output;
+  // The CLI colours tables with --color on, or by default when standard output is a terminal;
+  // NO_COLOR (which the CLI ignores) turns that default off, as everywhere in drconsole.
+  const char* no_color = std::getenv("NO_COLOR");
+  const bool terminal = ::isatty(STDOUT_FILENO) != 0;
+  const bool colour = inv.global.color == "on" || (inv.global.color != "off" && terminal && !(no_color && *no_color));
+  const aws::cli::TableLook look{aws::cli::table_terminal_width(), colour};
+  // The table's title: the operation's name, or the name of one of the CLI's own commands (get-token).
+  const std::string title = inv.custom && inv.custom->spec ? inv.custom->spec->name : inv.op ? inv.op->name : "";
+  auto apply_query = [&](const Json& data) -> std::optional<Json> {
+    if (!query) return data;
+    auto r = query->search(aws::cli::to_plain(data));
+    if (!r) {
+      ctx.err << '\n' << r.error().message << '\n';
+      ctx.exit_code = kAwsFailed;
+      return std::nullopt;
+    }
+    return aws::cli::to_ordered(*r);
+  };
   // --query, then the output format.
   auto print = [&](const Json& data) -> bool {
-    Json shown = data;
-    if (query) {
-      auto r = query->search(aws::cli::to_plain(data));
-      if (!r) {
-        ctx.err << '\n' << r.error().message << '\n';
+    const auto shown = apply_query(data);
+    if (!shown) return false;
+    if (format == "text") {
+      ctx.out << aws::cli::format_text(*shown);
+    } else if (format == "table") {
+      auto table = aws::cli::format_table(title, *shown, look);
+      if (table) ctx.out << *table;
+      // colorama, which a coloured table starts in the CLI, resets a terminal once more as the CLI exits.
+      if (colour && terminal) ctx.out << "\033[0m";
+      if (!table) {
+        ctx.err << '\n' << table.error().message << '\n';
         ctx.exit_code = kAwsFailed;
         return false;
       }
-      shown = aws::cli::to_ordered(*r);
-    }
-    if (inv.global.output == "text") {
-      ctx.out << aws::cli::format_text(shown);
-    } else if (shown != Json::object()) {
-      ctx.out << aws::cli::format_json(shown);
+    } else if (format == "yaml") {
+      ctx.out << aws::cli::format_yaml(*shown);
+    } else if (format == "yaml-stream") {
+      if (*shown != Json::object()) ctx.out << aws::cli::format_yaml_stream_page(*shown);
+    } else if (*shown != Json::object()) {
+      ctx.out << aws::cli::format_json(*shown);
     }
     return true;
   };
@@ -205,7 +232,16 @@ void run(Context& ctx, const std::vector<std::string>& args) {
       return;
     }
     ctx.exit_code = kOk;
-    if (inv.global.output == "text") {
+    if (format == "yaml-stream") {
+      // Each page as it came (less its request id), queried on its own; no NextToken of the CLI's.
+      for (const auto& page : pages.pages) {
+        const auto shown = apply_query(page);
+        if (!shown) return;
+        ctx.out << aws::cli::format_yaml_stream_page(*shown);
+      }
+      return;
+    }
+    if (format == "text") {
       // The text format prints page by page, the non-aggregate keys with the first.
       const auto& p = *inv.op->paginator;
       for (std::size_t i = 0; i < pages.pages.size(); ++i) {

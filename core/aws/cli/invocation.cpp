@@ -162,7 +162,10 @@ std::variant<GlobalSplit, InvocationError> split_global_options(const std::vecto
           }
           g.output = v;
         }
-        if (a == "--color") g.color = v;
+        if (a == "--color") {
+          if (v != "on" && v != "off" && v != "auto") throw Usage("argument --color: Invalid choice, valid choices are:\n\non | off\nauto");
+          g.color = v;
+        }
         if (a == "--cli-read-timeout") g.read_timeout = to_float(v);
         if (a == "--cli-connect-timeout") g.connect_timeout = to_float(v);
         continue;

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "aws/cli/python_values.hpp"
 #include "aws/protocol/values.hpp"
 
 namespace drc::aws::cli {
@@ -55,17 +56,6 @@ void json_into(const Json& v, int indent, std::string& out) {
   }
 }
 
-// Python's str() of a scalar.
-std::string py_str(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::string: return v.get<std::string>();
-    case Json::value_t::boolean: return v.get<bool>() ? "True" : "False";
-    case Json::value_t::null: return "None";
-    case Json::value_t::number_float: return protocol::python_float(v.get<double>());
-    default: return v.dump();
-  }
-}
-
 bool complex(const Json& v) { return v.is_object() || v.is_array(); }
 
 void text_into(const Json& item, std::string& out, const std::string* identifier, const std::vector<std::string>* scalar_keys);
@@ -74,10 +64,10 @@ void scalar_list(const std::vector<const Json*>& elements, const std::string* id
   if (identifier) {
     std::string upper = *identifier;
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    for (const auto* e : elements) out += upper + "\t" + py_str(*e) + "\n";
+    for (const auto* e : elements) out += upper + "\t" + python_str(*e) + "\n";
     return;
   }
-  for (std::size_t i = 0; i < elements.size(); ++i) out += (i ? "\t" : "") + py_str(*elements[i]);
+  for (std::size_t i = 0; i < elements.size(); ++i) out += (i ? "\t" : "") + python_str(*elements[i]);
   out += "\n";
 }
 
@@ -126,11 +116,11 @@ void text_dict(const Json& item, const std::string* identifier, const std::vecto
       if (complex(v)) {
         rest.emplace_back(k, &v);
       } else {
-        scalars.push_back(py_str(v));
+        scalars.push_back(python_str(v));
       }
     }
   } else {
-    for (const auto& k : *scalar_keys) scalars.push_back(item.contains(k) ? py_str(item.at(k)) : "");
+    for (const auto& k : *scalar_keys) scalars.push_back(item.contains(k) ? python_str(item.at(k)) : "");
     std::vector<std::string> keys;
     for (const auto& [k, v] : item.items()) {
       if (std::find(scalar_keys->begin(), scalar_keys->end(), k) == scalar_keys->end()) keys.push_back(k);
@@ -153,7 +143,7 @@ void text_dict(const Json& item, const std::string* identifier, const std::vecto
 void text_into(const Json& item, std::string& out, const std::string* identifier, const std::vector<std::string>* scalar_keys) {
   if (item.is_object()) return text_dict(item, identifier, scalar_keys, out);
   if (item.is_array()) return text_list(item, identifier, out);
-  out += py_str(item) + "\n";
+  out += python_str(item) + "\n";
 }
 
 }  // namespace

@@ -186,6 +186,111 @@ CASES += [
                                                                       "--db-snapshot-identifier", "payments-manual-1"]},
 ]
 
+# --output table, yaml and yaml-stream: compared byte for byte (check_parity.py).
+QUOTED = many("ssm", "put_parameter", 8, lambda i: {
+    "Name": f"/dr/q{i}", "Type": "String",
+    "Value": ["true", "123", "null", "2026-01-01", "region: us-east-1", "  leading spaces", "yes", "0x1F"][i]})
+UNICODE = ("ssm", "put_parameter", {"Name": "/dr/ünïcode", "Type": "String", "Value": "café ñandú 日本語 😀",
+                                    "Description": "Ωmega — 東京 region"})
+LONG = ("ssm", "put_parameter", {"Name": "/dr/runbook", "Type": "String",
+                                 "Value": "Fail over the payments database to us-west-2, then point the application at the "
+                                          "new writer endpoint and resume the workers one at a time",
+                                 "Description": "Step 4 of the payments runbook: what to do once the restored instance "
+                                                "reports available and its replication lag is under a second"})
+PARAM_FIELDS = "Parameters[].{Name:Name,Value:Value,Type:Type,Version:Version}"
+
+CASES += [
+    {"name": "table rds one", "setup": [DB], "args": ["rds", "describe-db-instances", "--db-instance-identifier",
+                                                     "payments-db", "--output", "table"]},
+    {"name": "table ec2 vpcs", "setup": [VPC], "args": ["ec2", "describe-vpcs", "--output", "table"]},
+    {"name": "table empty list", "args": ["rds", "describe-db-instances", "--output", "table"]},
+    {"name": "table nothing returned", "setup": [DB], "args": ["rds", "add-tags-to-resource", "--resource-name",
+                                                              "arn:aws:rds:us-east-1:123456789012:db:payments-db",
+                                                              "--tags", "Key=a,Value=b", "--output", "table"]},
+    {"name": "table query scalar", "setup": [DB, DB2], "args": ["rds", "describe-db-instances", "--output", "table",
+                                                               "--query", "length(DBInstances)"]},
+    {"name": "table query string", "setup": [DB], "args": ["rds", "describe-db-instances", "--output", "table",
+                                                          "--query", "DBInstances[0].DBInstanceIdentifier"]},
+    {"name": "table query list", "setup": [DB, DB2], "args": ["rds", "describe-db-instances", "--output", "table",
+                                                             "--query", "DBInstances[].DBInstanceIdentifier"]},
+    {"name": "table query list of lists", "setup": [DB, DB2], "args": [
+        "rds", "describe-db-instances", "--output", "table", "--query",
+        "DBInstances[].[DBInstanceIdentifier,Engine,AllocatedStorage,MultiAZ]"]},
+    {"name": "table query object", "setup": [DB], "args": [
+        "rds", "describe-db-instances", "--output", "table", "--query",
+        "DBInstances[0].{id:DBInstanceIdentifier,engine:Engine,tags:TagList,endpoint:Endpoint}"]},
+    {"name": "table rows of different lengths", "setup": [DB], "compare_stderr": True, "args": [
+        "rds", "describe-db-instances", "--output", "table", "--query", "[`[1, 2]`, `[3]`]"]},
+    # moto pages ssm's describe-parameters by 10 whatever the page size: 12 parameters are two pages.
+    {"name": "table paginated", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--page-size", "5", "--output",
+                                                          "table", "--query", "Parameters[].[Name,Type,Version]"]},
+    {"name": "table max items", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--page-size", "3", "--max-items", "4",
+                                                          "--output", "table", "--query", "{P:Parameters[].Name,N:NextToken}"]},
+    {"name": "table unicode", "setup": [UNICODE], "args": ["ssm", "get-parameters", "--names", "/dr/ünïcode", "--output",
+                                                           "table", "--query", PARAM_FIELDS]},
+    {"name": "table colour on", "setup": [VPC], "args": ["ec2", "describe-vpcs", "--output", "table", "--color", "on"]},
+    {"name": "table colour off", "setup": [VPC], "args": ["ec2", "describe-vpcs", "--output", "table", "--color", "off"]},
+    # About 50 columns wide: turned into key/value rows if the width were 40, as it is at 80.
+    {"name": "table ignores COLUMNS", "setup": [VPC], "env": {"COLUMNS": "40"}, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--query", "Vpcs[0].{Cidr:CidrBlock,State:State,Default:IsDefault}"]},
+    {"name": "yaml rds one", "setup": [DB], "args": ["rds", "describe-db-instances", "--db-instance-identifier",
+                                                    "payments-db", "--output", "yaml"]},
+    {"name": "yaml ec2 vpcs", "setup": [VPC], "args": ["ec2", "describe-vpcs", "--output", "yaml"]},
+    {"name": "yaml empty list", "args": ["rds", "describe-db-instances", "--output", "yaml"]},
+    {"name": "yaml nothing returned", "setup": [DB], "args": ["rds", "add-tags-to-resource", "--resource-name",
+                                                             "arn:aws:rds:us-east-1:123456789012:db:payments-db",
+                                                             "--tags", "Key=a,Value=b", "--output", "yaml"]},
+    {"name": "yaml strings that need quoting", "setup": QUOTED, "args": [
+        "ssm", "get-parameters", "--names"] + [f"/dr/q{i}" for i in range(8)] + ["--output", "yaml", "--query", PARAM_FIELDS]},
+    {"name": "yaml unicode", "setup": [UNICODE], "args": ["ssm", "get-parameters", "--names", "/dr/ünïcode", "--output",
+                                                          "yaml", "--query", PARAM_FIELDS]},
+    {"name": "yaml long strings", "setup": [LONG], "args": ["ssm", "describe-parameters", "--output", "yaml", "--query",
+                                                            "Parameters[].{Name:Name,Description:Description}"]},
+    {"name": "yaml long value", "setup": [LONG], "args": ["ssm", "get-parameters", "--names", "/dr/runbook", "--output",
+                                                          "yaml", "--query", PARAM_FIELDS]},
+    {"name": "yaml query scalar", "setup": [DB, DB2], "args": ["rds", "describe-db-instances", "--output", "yaml",
+                                                              "--query", "length(DBInstances)"]},
+    {"name": "yaml query string", "setup": [DB], "args": ["rds", "describe-db-instances", "--output", "yaml",
+                                                         "--query", "DBInstances[0].DBInstanceIdentifier"]},
+    {"name": "yaml query list of lists", "setup": [DB, DB2], "args": [
+        "rds", "describe-db-instances", "--output", "yaml", "--query",
+        "DBInstances[].[DBInstanceIdentifier,AllocatedStorage,MultiAZ,Endpoint.Port]"]},
+    {"name": "yaml query object", "setup": [DB], "args": [
+        "rds", "describe-db-instances", "--output", "yaml", "--query",
+        "DBInstances[0].{id:DBInstanceIdentifier,tags:TagList,endpoint:Endpoint,none:Nope}"]},
+    {"name": "yaml paginated", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--page-size", "5", "--output", "yaml",
+                                                         "--query", "Parameters[].[Name,Value,Version]"]},
+    {"name": "yaml max items", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--max-items", "11", "--output", "yaml",
+                                                         "--query", "{names:Parameters[].Name,next:NextToken}"]},
+    {"name": "yaml-stream paginated", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--page-size", "5", "--output",
+                                                                "yaml-stream", "--query", "Parameters[].[Name,Type,Version]"]},
+    {"name": "yaml-stream pages whole", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--output", "yaml-stream"]},
+    {"name": "yaml-stream max items", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--max-items", "11",
+                                                                "--output", "yaml-stream", "--query", "Parameters[].Name"]},
+    {"name": "yaml-stream max items whole pages", "setup": PARAMS, "args": ["ssm", "describe-parameters", "--max-items", "11",
+                                                                            "--output", "yaml-stream"]},
+    {"name": "yaml-stream pages of snapshots", "setup": SNAPS, "args": ["rds", "describe-db-snapshots", "--output", "yaml-stream"]},
+    {"name": "yaml-stream not paginated", "args": ["sts", "get-caller-identity", "--output", "yaml-stream"]},
+    {"name": "yaml-stream nothing returned", "setup": [DB], "args": ["rds", "add-tags-to-resource", "--resource-name",
+                                                                     "arn:aws:rds:us-east-1:123456789012:db:payments-db",
+                                                                     "--tags", "Key=a,Value=b", "--output", "yaml-stream"]},
+]
+
+# On a terminal: the table takes the terminal's width and, by default, colour. NO_COLOR (which the CLI
+# ignores) turns drconsole's default colour off: it then prints what the CLI prints with --color off.
+CASES += [
+    {"name": "table on a terminal 60 wide", "setup": [VPC], "terminal_columns": 60, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--query", "Vpcs[0].{Cidr:CidrBlock,State:State,Default:IsDefault}"]},
+    {"name": "table on a terminal 40 wide", "setup": [VPC], "terminal_columns": 40, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--query", "Vpcs[0].{Cidr:CidrBlock,State:State,Default:IsDefault}"]},
+    {"name": "table on a terminal 200 wide", "setup": [VPC], "terminal_columns": 200, "args": ["ec2", "describe-vpcs", "--output", "table"]},
+    {"name": "table on a terminal with NO_COLOR", "setup": [VPC], "terminal_columns": 100, "env": {"NO_COLOR": "1"},
+     "reference_args": ["--color", "off"], "args": ["ec2", "describe-vpcs", "--output", "table"]},
+    {"name": "table on a terminal colour off", "setup": [VPC], "terminal_columns": 100, "args": [
+        "ec2", "describe-vpcs", "--output", "table", "--color", "off"]},
+    {"name": "yaml on a terminal", "setup": [DB], "terminal_columns": 40, "args": ["rds", "describe-db-instances", "--output", "yaml"]},
+]
+
 # The aws CLI's own arguments and commands.
 from cases_custom import CUSTOM_CASES  # noqa: E402
 
