@@ -11,7 +11,6 @@
 #include "aws/http/uri.hpp"
 #include "aws/protocol/serializer.hpp"
 #include "aws/protocol/values.hpp"
-#include "aws/sigv4/presign.hpp"
 #include "aws/sigv4/signer.hpp"
 
 namespace drc::aws::client {
@@ -229,26 +228,6 @@ Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, co
   out.signing.service = md.signing_name;
   out.signing.s3 = s3;
   return out;
-}
-
-void AwsClient::presign(CallRequest request, int expires_seconds, std::function<void(Result<std::string>)> done) {
-  auto svc = catalog_->service(request.service);
-  if (!svc) return done(svc.error());
-  const auto* op = (*svc)->operation(request.operation);
-  if (!op) return done(make_error("the " + (*svc)->metadata().cli_name + " model has no operation " + request.operation));
-  const std::string region = request.region.empty() ? region_ : request.region;
-  if (region.empty()) return done(make_error("You must specify a region. You can also configure your region by running \"aws configure\"."));
-  CustomizationState custom;
-  auto wire = build_wire(**svc, *op, request.params, region, request.use_endpoint_flag, true, custom);
-  if (!wire) return done(wire.error());
-  auto shared = std::make_shared<Wire>(std::move(*wire));
-  credentials_->get([shared, expires_seconds, done = std::move(done)](Result<Credentials> c) {
-    if (!c) return done(c.error());
-    shared->signing.time = now_ms();
-    const auto& w = shared->request;
-    const auto query = sigv4::presign(w, *c, shared->signing, expires_seconds).query;
-    done(w.scheme + "://" + w.authority() + w.path + "?" + query);
-  });
 }
 
 void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) {

@@ -6,12 +6,12 @@
 
 #include <cerrno>
 #include <cstring>
-#include <istream>
-#include <ostream>
 #include <random>
 
+#include "aws/http/uri.hpp"
 #include "aws/s3/mime_types.hpp"
 #include "aws/s3/paths.hpp"
+#include "aws/s3/transfer_job.hpp"
 
 namespace drc::aws::s3 {
 
@@ -20,8 +20,6 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 constexpr std::uint64_t kMaxCopySize = 5ull * 1024 * kMiB;  // CopyObject's limit
-constexpr std::uint64_t kMaxParts = 10000;
-constexpr std::size_t kStreamWindow = 4;  // parts of standard input held at once
 
 std::string errno_text(const std::string& path) {
   return "[Errno " + std::to_string(errno) + "] " + std::strerror(errno) + ": '" + path + "'";
@@ -72,25 +70,7 @@ std::string temp_name(const std::string& dest) {
 }
 
 // The CopySource header: "bucket/key" with the key URL-quoted as botocore quotes it (safe "/~").
-std::string copy_source(const std::string& bucket, const std::string& key) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out = bucket + "/";
-  for (const unsigned char c : key) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-std::uint64_t part_size(std::uint64_t total, std::uint64_t chunk) {
-  while (total / chunk + (total % chunk ? 1 : 0) > kMaxParts) chunk *= 2;
-  return chunk;
-}
+std::string copy_source(const std::string& bucket, const std::string& key) { return bucket + "/" + http::percent_encode(key, "/~"); }
 
 const char* type_name(Operation op) {
   switch (op) {
@@ -104,27 +84,10 @@ const char* type_name(Operation op) {
 
 }  // namespace
 
-struct Transfers::Job {
-  FileInfo file;
-  std::string type;  // as printed: upload, download, copy, delete, move
-  std::string src_shown, dest_shown;
-  std::uint64_t size = 0;
-  std::uint64_t reported = 0;  // bytes already counted as progress
-  // Multipart uploads and copies, and ranged downloads.
-  std::string upload_id;
-  std::uint64_t chunk = 0;
-  std::size_t parts_total = 0, parts_finished = 0;
-  Json parts = Json::array();
-  bool failed = false;
-  std::string error;
-  int fd = -1;
-  std::string temp_path;
-  // Streams.
-  std::istream* in = nullptr;
-  std::ostream* out = nullptr;
-  bool input_done = false;
-  std::size_t parts_sent = 0;
-};
+std::uint64_t detail::part_size(std::uint64_t total, std::uint64_t chunk) {
+  while (total / chunk + (total % chunk ? 1 : 0) > kMaxParts) chunk *= 2;
+  return chunk;
+}
 
 Transfers::Transfers(CallPump& pump, ResultPrinter& printer, TransferSettings settings)
     : pump_(pump), printer_(printer), settings_(std::move(settings)) {}
@@ -248,7 +211,7 @@ void Transfers::upload_multipart(std::shared_ptr<Job> job) {
   Json params = object_params("CreateMultipartUpload", copying ? split_bucket_key(job->file.src).key : job->file.src);
   params["Bucket"] = bucket;
   params["Key"] = key;
-  job->chunk = part_size(job->size, settings_.chunk_size);
+  job->chunk = detail::part_size(job->size, settings_.chunk_size);
   job->parts_total = static_cast<std::size_t>(job->size / job->chunk + (job->size % job->chunk ? 1 : 0));
   job->parts = Json::array();
   for (std::size_t i = 0; i < job->parts_total; ++i) job->parts.push_back(nullptr);
@@ -311,7 +274,7 @@ void Transfers::download(std::shared_ptr<Job> job) {
   job->fd = ::open(job->temp_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (job->fd < 0) return finish(job, errno_text(job->temp_path));
   const auto [bucket, key] = split_bucket_key(job->file.src);
-  job->chunk = job->size > settings_.multipart_threshold ? part_size(job->size, settings_.chunk_size) : std::max<std::uint64_t>(job->size, 1);
+  job->chunk = job->size > settings_.multipart_threshold ? detail::part_size(job->size, settings_.chunk_size) : std::max<std::uint64_t>(job->size, 1);
   job->parts_total = job->size > settings_.multipart_threshold ? static_cast<std::size_t>((job->size + job->chunk - 1) / job->chunk) : 1;
   auto done_part = [this, job](const client::CallResult& r, std::uint64_t offset) {
     ++job->parts_finished;
@@ -392,118 +355,6 @@ void Transfers::remove(std::shared_ptr<Job> job) {
   const auto [bucket, key] = split_bucket_key(job->file.src);
   pump_.submit(request("DeleteObject", Json{{"Bucket", bucket}, {"Key", key}}),
                [this, job](client::CallResult r) { finish(job, r.ok() ? "" : r.error_text()); });
-}
-
-void Transfers::upload_stream(std::istream& in, const std::string& bucket, const std::string& key,
-                              std::optional<std::uint64_t> expected_size) {
-  auto job = std::make_shared<Job>();
-  job->type = "upload";
-  job->src_shown = "-";
-  job->dest_shown = std::string(kScheme) + bucket + "/" + key;
-  job->in = &in;
-  job->chunk = part_size(expected_size.value_or(0), settings_.chunk_size);
-  std::string first(settings_.multipart_threshold, '\0');
-  in.read(first.data(), static_cast<std::streamsize>(first.size()));
-  first.resize(static_cast<std::size_t>(in.gcount()));
-  if (first.size() < settings_.multipart_threshold) {
-    job->size = first.size();
-    Json params = object_params("PutObject", "");
-    params["Bucket"] = bucket;
-    params["Key"] = key;
-    params["Body"] = std::move(first);
-    pump_.submit(request("PutObject", std::move(params)), [this, job](client::CallResult r) { finish(job, r.ok() ? "" : r.error_text()); });
-    return;
-  }
-  // Larger than one part: a multipart upload fed in order, a few parts of input held at a time.
-  Json params = object_params("CreateMultipartUpload", "");
-  params["Bucket"] = bucket;
-  params["Key"] = key;
-  auto pending_first = std::make_shared<std::string>(std::move(first));
-  pump_.submit(request("CreateMultipartUpload", std::move(params)), [this, job, bucket, key, pending_first](client::CallResult r) {
-    if (!r.ok()) return finish(job, r.error_text());
-    job->upload_id = (*r.output).value("UploadId", "");
-    auto send_next = std::make_shared<std::function<void()>>();
-    *send_next = [this, job, bucket, key, pending_first, send_next] {
-      while (!job->input_done && job->parts_sent - job->parts_finished < kStreamWindow) {
-        std::string data;
-        if (!pending_first->empty()) {
-          data = std::move(*pending_first);
-          pending_first->clear();
-        } else {
-          data.assign(job->chunk, '\0');
-          job->in->read(data.data(), static_cast<std::streamsize>(data.size()));
-          data.resize(static_cast<std::size_t>(job->in->gcount()));
-        }
-        if (data.size() < job->chunk) job->input_done = true;
-        if (data.empty()) break;
-        const auto number = static_cast<int>(++job->parts_sent);
-        job->size += data.size();
-        const auto bytes = data.size();
-        Json part{{"Bucket", bucket}, {"Key", key}, {"PartNumber", number}, {"UploadId", job->upload_id}, {"Body", std::move(data)}};
-        pump_.submit(request("UploadPart", std::move(part)), [this, job, bucket, key, number, bytes, send_next](client::CallResult pr) {
-          ++job->parts_finished;
-          if (!pr.ok() && !job->failed) {
-            job->failed = true;
-            job->error = pr.error_text();
-          }
-          if (pr.ok()) {
-            job->parts.push_back(Json{{"ETag", (*pr.output).value("ETag", "")}, {"PartNumber", number}});
-            job->reported += bytes;
-            printer_.progress(bytes);
-          }
-          if (!job->failed) (*send_next)();
-          if (job->parts_finished < job->parts_sent || (!job->input_done && !job->failed)) return;
-          *send_next = nullptr;  // it holds itself: let it go once the input is spent
-          Json ids{{"Bucket", bucket}, {"Key", key}, {"UploadId", job->upload_id}};
-          if (job->failed) {
-            pump_.submit(request("AbortMultipartUpload", ids), [this, job](client::CallResult) { finish(job, job->error); });
-            return;
-          }
-          std::sort(job->parts.begin(), job->parts.end(),
-                    [](const Json& a, const Json& b) { return a["PartNumber"].get<int>() < b["PartNumber"].get<int>(); });
-          ids["MultipartUpload"] = Json{{"Parts", job->parts}};
-          pump_.submit(request("CompleteMultipartUpload", ids), [this, job](client::CallResult cr) { finish(job, cr.ok() ? "" : cr.error_text()); });
-        });
-      }
-    };
-    (*send_next)();
-  });
-}
-
-void Transfers::download_stream(std::ostream& out, const std::string& bucket, const std::string& key) {
-  auto job = std::make_shared<Job>();
-  job->type = "download";
-  job->src_shown = std::string(kScheme) + bucket + "/" + key;
-  job->dest_shown = "-";
-  job->out = &out;
-  pump_.submit(request("HeadObject", Json{{"Bucket", bucket}, {"Key", key}}), [this, job, bucket, key](client::CallResult head) {
-    if (!head.ok()) return finish(job, head.error_text());
-    job->size = (*head.output).value("ContentLength", std::uint64_t{0});
-    job->chunk = settings_.chunk_size;
-    // One range at a time, so the bytes reach the output in order.
-    auto next = std::make_shared<std::function<void(std::uint64_t)>>();
-    *next = [this, job, bucket, key, next](std::uint64_t offset) {
-      Json params{{"Bucket", bucket}, {"Key", key}};
-      if (job->size > 0) {
-        params["Range"] = "bytes=" + std::to_string(offset) + "-" + std::to_string(std::min(job->size, offset + job->chunk) - 1);
-      }
-      pump_.submit(request("GetObject", std::move(params)), [this, job, offset, next](client::CallResult r) {
-        if (!r.ok()) {
-          *next = nullptr;  // it holds itself: let it go at the end
-          return finish(job, r.error_text());
-        }
-        const auto& body = (*r.output).value("Body", std::string());
-        job->out->write(body.data(), static_cast<std::streamsize>(body.size()));
-        job->out->flush();
-        job->reported += body.size();
-        const auto after = offset + job->chunk;
-        if (job->size > 0 && after < job->size) return (*next)(after);
-        *next = nullptr;
-        finish(job, "");
-      });
-    };
-    (*next)(0);
-  });
 }
 
 }  // namespace drc::aws::s3

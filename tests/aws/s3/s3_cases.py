@@ -66,6 +66,8 @@ CASES = [
      "args": ["s3", "cp", "s3://dr-state/prod/terraform.tfstate", "s3://dr-replica/prod/terraform.tfstate"]},
     {"name": "cp copy recursive", "buckets": {**STATE, "dr-replica": {}},
      "args": ["s3", "cp", "s3://dr-state/", "s3://dr-replica/copy/", "--recursive", "--exclude", "staging/*"]},
+    {"name": "cp copy odd key", "buckets": {"dr-state": {"notes/a b+é~%.txt": b"odd"}, "dr-replica": {}},
+     "args": ["s3", "cp", "s3://dr-state/notes/a b+é~%.txt", "s3://dr-replica/"]},
     {"name": "cp copy with metadata", "buckets": {**STATE, "dr-replica": {}},
      "args": ["s3", "cp", "s3://dr-state/prod/notes.txt", "s3://dr-replica/notes.txt", "--metadata", "copied=yes"]},
     # mv and rm
