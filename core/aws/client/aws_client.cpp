@@ -250,6 +250,9 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
   if (!a->op) return fail("the " + a->model->metadata().cli_name + " model has no operation " + a->request.operation, true);
   r.access = a->op->access;
   r.params_redacted = a->op->input.empty() ? Json::object() : redact(*a->model, a->op->input, a->request.params);
+  // A service with one global endpoint (s3, iam, route53, sts, cloudfront) needs no region, as in botocore,
+  // which signs for us-east-1 there.
+  if (r.region.empty() && !a->model->metadata().global_endpoint.empty()) r.region = "us-east-1";
   if (r.region.empty()) return fail("You must specify a region. You can also configure your region by running \"aws configure\".", true);
 
   // Idempotency tokens the caller left out are filled in, as the SDKs do.

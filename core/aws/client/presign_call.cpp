@@ -13,7 +13,8 @@ void AwsClient::presign(CallRequest request, int expires_seconds, std::function<
   if (!svc) return done(svc.error());
   const auto* op = (*svc)->operation(request.operation);
   if (!op) return done(make_error("the " + (*svc)->metadata().cli_name + " model has no operation " + request.operation));
-  const std::string region = request.region.empty() ? region_ : request.region;
+  std::string region = request.region.empty() ? region_ : request.region;
+  if (region.empty() && !(*svc)->metadata().global_endpoint.empty()) region = "us-east-1";  // as call() does
   if (region.empty()) return done(make_error("You must specify a region. You can also configure your region by running \"aws configure\"."));
   CustomizationState custom;
   auto wire = build_wire(**svc, *op, request.params, region, request.use_endpoint_flag, true, custom);

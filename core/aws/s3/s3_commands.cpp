@@ -126,7 +126,8 @@ int make_bucket(client::AwsClient& client, const S3Args& a, S3Io& io) {
   Json params{{"Bucket", bucket}};
   Json config = Json::object();
   // us-east-1 takes no LocationConstraint (S3 refuses one naming it).
-  if (client.default_region() != "us-east-1") config["LocationConstraint"] = client.default_region();
+  const auto& region = client.default_region();
+  if (!region.empty() && region != "us-east-1") config["LocationConstraint"] = region;
   if (!a.tags.empty()) config["Tags"] = a.tags;
   if (!config.empty()) params["CreateBucketConfiguration"] = config;
   auto r = client.call_sync(s3_request("CreateBucket", params));

@@ -104,7 +104,8 @@ def run_case(moto, argv0, case, env):
         client = prepare(moto, case, workdir)
         for before in case.get("before", []):
             subprocess.run(argv0 + before, cwd=workdir, env=env, capture_output=True, timeout=300, check=False)
-        p = subprocess.run(argv0 + case["args"], cwd=workdir, env=env, capture_output=True, timeout=300, check=False,
+        run_env = {k: v for k, v in env.items() if k not in case.get("unset", [])}
+        p = subprocess.run(argv0 + case["args"], cwd=workdir, env=run_env, capture_output=True, timeout=300, check=False,
                            input=case.get("stdin", b""))
         stdout = p.stdout.decode("utf-8", "replace")
         if case.get("stdout_bytes"):

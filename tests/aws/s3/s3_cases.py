@@ -2,7 +2,8 @@
 
 Each case: name, args (after "aws"), and optionally buckets ({bucket: {key: body or (body, put_object extras)}}),
 files ({relative path: bytes} in the working directory), before (commands run through the same tool first),
-stdin, and stdout_bytes (compare stdout by digest: an object streamed to standard output).
+stdin, stdout_bytes (compare stdout by digest: an object streamed to standard output), and unset
+(environment variables the command runs without).
 """
 
 STATE = {"dr-state": {"prod/terraform.tfstate": b'{"version": 4}', "prod/notes.txt": b"restore order: db, app",
@@ -24,6 +25,8 @@ CASES = [
     {"name": "ls recursive in pages", "buckets": STATE, "args": ["s3", "ls", "s3://dr-state/", "--recursive", "--page-size", "2"]},
     {"name": "ls missing key", "buckets": STATE, "args": ["s3", "ls", "s3://dr-state/nothing-here"]},
     {"name": "ls empty bucket", "buckets": {"dr-empty": {}}, "args": ["s3", "ls", "s3://dr-empty"]},
+    {"name": "ls without a region", "buckets": {"dr-state": {}}, "unset": ["AWS_DEFAULT_REGION"], "args": ["s3", "ls"]},
+    {"name": "mb without a region", "unset": ["AWS_DEFAULT_REGION"], "args": ["s3", "mb", "s3://dr-new"]},
     {"name": "ls missing bucket", "args": ["s3", "ls", "s3://no-such-bucket"]},
     {"name": "ls bad page size", "args": ["s3", "ls", "--page-size", "lots"]},
     # cp: uploads
