@@ -131,6 +131,8 @@ TEST(S3Sync, UploadsNewChangedAndNewerFilesAndDeletesOnlyWhenAsked) {
   EXPECT_EQ(plan[2].operation, Operation::Delete);
   plan = compare_for_sync(local, remote, {false, true, false});  // --size-only
   EXPECT_EQ(plan.size(), 2u);
+  // The same second on both sides is up to date: the object is not older than the file.
+  EXPECT_TRUE(compare_for_sync({file("x", 1, 100, Operation::Upload)}, {file("x", 1, 100, Operation::Upload)}, {}).empty());
 }
 
 TEST(S3Sync, DownloadsSkipOlderLocalCopiesUnlessExactTimestamps) {
