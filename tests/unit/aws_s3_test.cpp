@@ -178,3 +178,49 @@ TEST(FlexibleChecksum, DigestsAsBotocoreSendsThem) {
 
 }  // namespace
 }  // namespace drc::aws::s3
+
+namespace drc::aws::s3 {
+namespace {
+
+TEST(S3Help, SubcommandsAndTheirOptions) {
+  const auto all = s3_help({"--help"});
+  ASSERT_TRUE(all);
+  EXPECT_NE(all->find("  sync\n"), std::string::npos);
+  const auto sync = s3_help({"sync", "--help"});
+  ASSERT_TRUE(sync);
+  EXPECT_NE(sync->find("--delete"), std::string::npos);
+  EXPECT_NE(sync->find("--exclude VALUE"), std::string::npos);
+  EXPECT_EQ(sync->find("--recursive"), std::string::npos);  // sync takes none
+  EXPECT_TRUE(s3_help({"cp", "help"}));
+  EXPECT_FALSE(s3_help({"cp", "a.txt", "s3://b/help"}));
+}
+
+}  // namespace
+}  // namespace drc::aws::s3
+
+#include "aws/cli/help_text.hpp"
+
+namespace drc::aws::cli {
+namespace {
+
+TEST(AwsHelp, ServicesAndOperationsFromTheModels) {
+  auto catalog = model::ModelCatalog::open(DRC_MODELS_DIR);
+  ASSERT_TRUE(catalog) << catalog.error().message;
+  const auto op = help_for(**catalog, {"rds", "describe-db-instances", "--help"});
+  ASSERT_TRUE(op);
+  EXPECT_NE(op->find("--db-instance-identifier"), std::string::npos) << *op;
+  EXPECT_NE(op->find("(reads)"), std::string::npos);
+  const auto create = help_for(**catalog, {"rds", "create-db-instance", "help"});
+  ASSERT_TRUE(create);
+  EXPECT_NE(create->find("--master-user-password"), std::string::npos);
+  EXPECT_NE(create->find("secret"), std::string::npos) << *create;  // the model marks it sensitive
+  const auto svc = help_for(**catalog, {"rds", "help"});
+  ASSERT_TRUE(svc);
+  EXPECT_NE(svc->find("  describe-db-snapshots\n"), std::string::npos);
+  EXPECT_NE(svc->find("db-instance-available"), std::string::npos);  // a waiter
+  // "help" as a parameter's value runs the command.
+  EXPECT_FALSE(help_for(**catalog, {"ec2", "create-security-group", "--group-name", "x", "--description", "help"}));
+}
+
+}  // namespace
+}  // namespace drc::aws::cli

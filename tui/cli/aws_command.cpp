@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "aws/cli/commands/run_command.hpp"
+#include "aws/cli/help_text.hpp"
 #include "aws/cli/invocation.hpp"
 #include "aws/cli/output.hpp"
 #include "aws/client/aws_client.hpp"
@@ -84,6 +85,11 @@ std::unique_ptr<aws::client::AwsClient> make_client(Context& ctx, const std::sha
 // aws s3 ...: the high-level commands (ls, cp, sync ...), not the s3api operations.
 void run_s3(Context& ctx, const std::shared_ptr<aws::model::ModelCatalog>& catalog, const aws::cli::GlobalSplit& split) {
   const std::vector<std::string> words(split.rest.begin() + 1, split.rest.end());
+  if (auto help = aws::s3::s3_help(words)) {
+    ctx.out << *help;
+    ctx.exit_code = kOk;
+    return;
+  }
   auto parsed = aws::s3::parse_s3_args(words);
   if (auto* e = std::get_if<aws::s3::ArgsError>(&parsed)) {
     if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
@@ -113,6 +119,11 @@ void run(Context& ctx, const std::vector<std::string>& args) {
   }
   if (const auto& rest = std::get<aws::cli::GlobalSplit>(split).rest; !rest.empty() && rest[0] == "s3") {
     return run_s3(ctx, *catalog, std::get<aws::cli::GlobalSplit>(split));
+  }
+  if (auto help = aws::cli::help_for(**catalog, std::get<aws::cli::GlobalSplit>(split).rest)) {
+    ctx.out << *help;
+    ctx.exit_code = kOk;
+    return;
   }
   auto parsed = aws::cli::parse_invocation(**catalog, args);
   if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) {

@@ -190,6 +190,31 @@ std::string choices() {
 
 }  // namespace
 
+std::optional<std::string> s3_help(const std::vector<std::string>& args) {
+  const bool flag = std::any_of(args.begin(), args.end(), [](const std::string& w) { return w == "--help" || w == "-h"; });
+  if (!flag && !(args.size() == 1 && args[0] == "help") && !(args.size() >= 2 && args[1] == "help")) return std::nullopt;
+  const bool known = !args.empty() && std::find(std::begin(kCommands), std::end(kCommands), args[0]) != std::end(kCommands);
+  if (!known || args[0] == "website") {
+    std::string out = "usage: drconsole aws s3 SUBCOMMAND [paths] [options]\n\nSubcommands:\n";
+    for (const char* c : kCommands) {
+      if (std::string(c) != "website") out += std::string("  ") + c + "\n";
+    }
+    return out + "\n'drconsole aws s3 SUBCOMMAND --help' lists a subcommand's options.\n";
+  }
+  const auto& command = args[0];
+  static const std::map<std::string, std::string> kPaths = {
+      {"ls", "[s3://bucket[/prefix]]"}, {"cp", "<LocalPath> <S3Uri> | <S3Uri> <LocalPath> | <S3Uri> <S3Uri>  ('-' for stdin/stdout)"},
+      {"mv", "<LocalPath> <S3Uri> | <S3Uri> <LocalPath> | <S3Uri> <S3Uri>"}, {"sync", "<LocalPath> <S3Uri> | <S3Uri> <LocalPath> | <S3Uri> <S3Uri>"},
+      {"rm", "<S3Uri>"}, {"mb", "<S3Uri>"}, {"rb", "<S3Uri>"}, {"presign", "<S3Uri>"}};
+  std::string out = "usage: drconsole aws s3 " + command + " " + kPaths.at(command) + " [options]\n\nOptions:\n";
+  for (const auto& [name, opt] : options()) {
+    if (!opt.commands.count(command)) continue;
+    const char* takes = opt.kind == Kind::Flag ? "" : opt.kind == Kind::OptionalValue ? " [VALUE]" : opt.kind == Kind::Many ? " VALUE ..." : " VALUE";
+    out += "  --" + name + takes + "\n";
+  }
+  return out;
+}
+
 std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& args) {
   S3Args a;
   try {

@@ -45,4 +45,8 @@ struct ArgsError {
 
 std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& args);
 
+// `s3 --help`, `s3 SUBCOMMAND --help` (or `help`): the subcommands, or one's paths and options; nullopt
+// when the words do not ask for help.
+std::optional<std::string> s3_help(const std::vector<std::string>& args);
+
 }  // namespace drc::aws::s3
