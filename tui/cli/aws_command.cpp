@@ -38,6 +38,13 @@ void usage_error(Context& ctx, const std::string& message) {
   ctx.exit_code = kAwsUsage;
 }
 
+// A command line that cannot run: argparse's usage error (2), or the CLI's message and status.
+void refuse(Context& ctx, int exit_code, const std::string& message) {
+  if (exit_code == kAwsUsage) return usage_error(ctx, message);
+  ctx.err << '\n' << message << '\n';
+  ctx.exit_code = exit_code;
+}
+
 // Python's wording for a file it cannot open, as the aws CLI shows it.
 Result<void> write_outfile(const std::string& path, const std::string& body) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -91,12 +98,7 @@ void run_s3(Context& ctx, const std::shared_ptr<aws::model::ModelCatalog>& catal
     return;
   }
   auto parsed = aws::s3::parse_s3_args(words);
-  if (auto* e = std::get_if<aws::s3::ArgsError>(&parsed)) {
-    if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
-    ctx.err << '\n' << e->message << '\n';
-    ctx.exit_code = e->exit_code;
-    return;
-  }
+  if (auto* e = std::get_if<aws::s3::ArgsError>(&parsed)) return refuse(ctx, e->exit_code, e->message);
   auto client = make_client(ctx, catalog, split.global);
   if (!client) return;
   const bool terminal = &ctx.out == &std::cout && ::isatty(STDOUT_FILENO) != 0;
@@ -111,12 +113,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     return;
   }
   auto split = aws::cli::split_global_options(args);
-  if (auto* e = std::get_if<aws::cli::InvocationError>(&split)) {
-    if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
-    ctx.err << '\n' << e->message << '\n';
-    ctx.exit_code = e->exit_code;
-    return;
-  }
+  if (auto* e = std::get_if<aws::cli::InvocationError>(&split)) return refuse(ctx, e->exit_code, e->message);
   if (const auto& rest = std::get<aws::cli::GlobalSplit>(split).rest; !rest.empty() && rest[0] == "s3") {
     return run_s3(ctx, *catalog, std::get<aws::cli::GlobalSplit>(split));
   }
@@ -126,12 +123,7 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     return;
   }
   auto parsed = aws::cli::parse_invocation(**catalog, args);
-  if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) {
-    if (e->exit_code == kAwsUsage) return usage_error(ctx, e->message);
-    ctx.err << '\n' << e->message << '\n';
-    ctx.exit_code = e->exit_code;
-    return;
-  }
+  if (auto* e = std::get_if<aws::cli::InvocationError>(&parsed)) return refuse(ctx, e->exit_code, e->message);
   auto& inv = std::get<aws::cli::Invocation>(parsed);
   auto client = make_client(ctx, *catalog, inv.global);
   if (!client) return;

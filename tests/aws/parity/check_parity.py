@@ -172,6 +172,14 @@ def setup(moto, env, steps, saved=None):
     return answers
 
 
+def isolated_env(home):
+    """The environment both tools run in: test credentials, us-east-1, and no configuration of this machine's."""
+    return {"PATH": os.environ.get("PATH", ""), "HOME": home, "AWS_ACCESS_KEY_ID": "AKIATEST",
+            "AWS_SECRET_ACCESS_KEY": "secret", "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_CONFIG_FILE": os.path.join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "creds"),
+            "AWS_PAGER": "", "LANG": "C.UTF-8"}
+
+
 def main():
     drconsole = os.path.abspath(sys.argv[1])
     only = sys.argv[2] if len(sys.argv) > 2 else ""
@@ -179,11 +187,7 @@ def main():
     if aws is None:
         print("the aws CLI is not installed: skipped")
         return 77
-    home = tempfile.mkdtemp(prefix="drc-parity-")
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "AWS_ACCESS_KEY_ID": "AKIATEST",
-           "AWS_SECRET_ACCESS_KEY": "secret", "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
-           "AWS_CONFIG_FILE": os.path.join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "creds"),
-           "AWS_PAGER": "", "LANG": "C.UTF-8"}
+    env = isolated_env(tempfile.mkdtemp(prefix="drc-parity-"))
     failures, compared, skipped, totals = [], 0, [], {"aws": 0.0, "drconsole": 0.0}
     aws_yaml = [sys.executable, AWS_WITH_YAML]
     yaml_reference = subprocess.run(aws_yaml + ["--version"], capture_output=True, env=env, check=False).returncode != 77

@@ -28,7 +28,7 @@ except ImportError:
     sys.exit(77)
 from moto_server import MotoServer  # noqa: E402
 from s3_cases import CASES  # noqa: E402
-from check_parity import RFC822, TIMESTAMP as ISO  # noqa: E402  (the JSON parity test's masks)
+from check_parity import RFC822, TIMESTAMP as ISO, isolated_env  # noqa: E402  (the JSON parity test's masks and environment)
 
 TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")  # ls's local time
 # The aws CLI's own banner and argparse's help lines; drconsole words its usage line as its own.
@@ -123,11 +123,7 @@ def main():
     if aws is None:
         print("the aws CLI is not installed: skipped")
         return 77
-    home = tempfile.mkdtemp(prefix="drc-s3-home-")
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "AWS_ACCESS_KEY_ID": "AKIATEST",
-           "AWS_SECRET_ACCESS_KEY": "secret", "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
-           "AWS_CONFIG_FILE": os.path.join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "creds"),
-           "AWS_PAGER": "", "LANG": "C.UTF-8", "TZ": "America/New_York"}
+    env = {**isolated_env(tempfile.mkdtemp(prefix="drc-s3-home-")), "TZ": "America/New_York"}
     failures, compared = [], 0
     with MotoServer() as moto:
         for case in CASES:
