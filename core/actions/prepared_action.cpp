@@ -44,6 +44,11 @@ Result<PreparedAction> prepare_action(const aws::model::ModelCatalog& catalog, s
     return make_error("'aws " + cmd.service + " " + inv.custom->spec->name + "' is one of the aws CLI's own commands" +
                       (writes ? ", which changes things outside AWS's calls" : "") + ": run it with drconsole aws");
   }
+  if (!inv.launch_key.empty()) {
+    // The console records and shows what a call returns: a decrypted administrator password is not for
+    // the timeline or the war-room screen.
+    return make_error("--priv-launch-key decrypts a password with a key on this machine: run it with drconsole aws");
+  }
   if (!inv.waiter.empty()) {
     return make_error("'" + cmd.service + " wait " + cmd.args.at(2) + "' waits for minutes: run it with drconsole aws");
   }

@@ -13,6 +13,7 @@
 #include "aws/cli/commands/run_command.hpp"
 #include "aws/cli/help_text.hpp"
 #include "aws/cli/invocation.hpp"
+#include "aws/cli/launch_key.hpp"
 #include "aws/cli/output.hpp"
 #include "aws/client/aws_client.hpp"
 #include "aws/client/paginator.hpp"
@@ -192,6 +193,16 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     if (outcome.formatted && print(*outcome.formatted)) ctx.out << '\n';  // the CLI prints a blank line after
     return;
   }
+  if (aws::cli::is_session_command(inv)) {  // ssm start-session, ecs execute-command: the plugin takes the terminal
+    ctx.out << std::flush;
+    ctx.err << std::flush;
+    aws::cli::CommandIo io{*client, inv.global, aws::config::process_env(),
+                           [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); }};
+    auto outcome = aws::cli::run_session_command(inv, io);
+    ctx.err << outcome.err;
+    ctx.exit_code = outcome.exit_code;
+    return;
+  }
   aws::client::CallRequest req;
   req.service = inv.model->metadata().service;
   req.operation = inv.op->name;
@@ -273,6 +284,13 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     output.erase(inv.outfile_member);
     if (auto w = write_outfile(inv.outfile, body); !w) {
       ctx.err << '\n' << w.error().message << '\n';
+      ctx.exit_code = kAwsFailed;
+      return;
+    }
+  }
+  if (!inv.launch_key.empty()) {
+    if (auto d = aws::cli::decrypt_password_data(*result.output, inv.launch_key); !d) {
+      ctx.err << '\n' << d.error().message << '\n';
       ctx.exit_code = kAwsFailed;
       return;
     }

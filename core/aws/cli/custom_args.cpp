@@ -1,5 +1,6 @@
 #include "aws/cli/custom_args.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -13,7 +14,7 @@ using detail::Json;
 namespace {
 
 // The kinds drconsole provides, with how argparse reads each.
-constexpr std::array<std::pair<std::string_view, CustomArity>, 15> kArity{{
+constexpr std::array<std::pair<std::string_view, CustomArity>, 16> kArity{{
     {"PositiveBooleanArgument", CustomArity::Optional},
     {"NegativeBooleanParameter", CustomArity::Flag},
     {"ProtocolArgument", CustomArity::One},
@@ -29,6 +30,7 @@ constexpr std::array<std::pair<std::string_view, CustomArity>, 15> kArity{{
     {"ZipFileArgument", CustomArity::One},
     {"ReplacedZipFileArgument", CustomArity::One},
     {"CountArgument", CustomArity::One},
+    {"LaunchKeyArgument", CustomArity::One},
 }};
 
 const char* const kZipFileError = "--zip-file must be a zip file with the fileb:// prefix.\nExample usage:  --zip-file fileb://path/to/file.zip";
@@ -112,16 +114,6 @@ Status apply_lambda_zip(const CustomArgsInput& in, Json& params) {
   return {};
 }
 
-// argparse's type=int, for the one custom argument that has it.
-std::optional<CustomArgError> check_types(const CustomArgsInput& in) {
-  for (const auto& [name, g] : in.custom) {
-    if (g.arg->custom != "SecondaryPrivateIpAddressCountArgument") continue;
-    const auto* v = detail::single_value(g);
-    if (v && !python_int(*v)) return CustomArgError{2, "argument --" + name + ": invalid int value: '" + *v + "'"};
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 namespace detail {
@@ -144,8 +136,16 @@ std::optional<CustomArity> custom_arity(const std::string& kind) {
   return std::nullopt;
 }
 
+std::optional<CustomArgError> check_argument_types(const std::map<std::string, GivenCustomArg>& custom) {
+  for (const auto& [name, g] : custom) {
+    if (g.arg->custom != "SecondaryPrivateIpAddressCountArgument") continue;  // the one with type=int
+    const auto* v = detail::single_value(g);
+    if (v && !python_int(*v)) return CustomArgError{2, "argument --" + name + ": invalid int value: '" + *v + "'"};
+  }
+  return std::nullopt;
+}
+
 std::optional<CustomArgError> apply_custom_args(const CustomArgsInput& in, Json& params) {
-  if (auto e = check_types(in)) return e;
   // The CLI's operation-args-parsed checks come before any value is used.
   for (auto check : {detail::check_security_group_args, detail::check_run_instances_args, detail::check_put_metric_args,
                      check_boolean_pairs}) {
@@ -169,6 +169,21 @@ void finish_custom_params(const model::ServiceModel& model, const model::Operati
       if (params["Protocol"] == name) params["Protocol"] = number;
     }
   }
+}
+
+std::optional<long long> ec2_default_page_size(const model::ServiceModel& model, const model::Operation& op,
+                                               const Json& params, bool paginating) {
+  if (!paginating || model.metadata().service != "ec2" || !params.is_object()) return std::nullopt;
+  std::vector<std::string_view> allowed{"NextToken", "DryRun"};
+  if (op.name == "DescribeSnapshots") {
+    allowed.insert(allowed.end(), {"OwnerIds", "RestorableByUserIds"});
+  } else if (op.name != "DescribeVolumes") {
+    return std::nullopt;
+  }
+  for (const auto& [k, _] : params.items()) {
+    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) return std::nullopt;
+  }
+  return 1000;
 }
 
 }  // namespace drc::aws::cli

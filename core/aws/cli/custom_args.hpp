@@ -63,11 +63,21 @@ struct CustomArgError {
 
 // Checks the combinations the CLI refuses, then adds what each custom argument stands for to `params`
 // (which already holds the model's own arguments).
+// argparse's type=int on the custom arguments that have it. argparse converts as it reads, so this comes
+// before the CLI's "Unknown options" (and before apply_custom_args).
+std::optional<CustomArgError> check_argument_types(const std::map<std::string, GivenCustomArg>& custom);
+
 std::optional<CustomArgError> apply_custom_args(const CustomArgsInput& in, nlohmann::ordered_json& params);
 
 // The CLI's before-parameter-build changes, after --cli-input-json is merged: ec2 run-instances moves
 // --subnet-id and friends into the network interface its scalar options built; ec2
 // create/replace-network-acl-entry take tcp, udp, icmp and all for --protocol.
 void finish_custom_params(const model::ServiceModel& model, const model::Operation& op, nlohmann::ordered_json& params);
+
+// awscli's EC2PageSizeInjector: ec2 describe-snapshots and describe-volumes, paginated without a page size
+// and with no parameter but OwnerIds, RestorableByUserIds (snapshots) and DryRun, ask for 1,000 a page
+// (EC2 otherwise answers them in one unbounded page, or times out). The page size, else none.
+std::optional<long long> ec2_default_page_size(const model::ServiceModel& model, const model::Operation& op,
+                                               const nlohmann::ordered_json& params, bool paginating);
 
 }  // namespace drc::aws::cli

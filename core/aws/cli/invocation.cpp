@@ -1,11 +1,15 @@
 #include "aws/cli/invocation.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "aws/cli/custom_args.hpp"
+#include "aws/cli/launch_key.hpp"
 #include "aws/cli/number_args.hpp"
 #include "aws/cli/shorthand.hpp"
 
@@ -95,11 +99,37 @@ Json unpack_one(const model::ServiceModel& m, const model::Shape& s, const std::
   return value;
 }
 
-Json unpack(const model::ServiceModel& m, const model::Shape& s, const std::vector<std::string>& words, const std::string& cli_name) {
+// awscli's _uses_old_list_case: a few lists of one-member structures take bare words, each the member's
+// value ("--instances i-1 i-2"), even where a word looks like shorthand.
+bool uses_old_list_case(const model::ServiceModel& m, const std::string& operation, const std::string& argument) {
+  static const std::array<std::array<const char*, 3>, 8> kCases{{
+      {"firehose", "put-record-batch", "records"},
+      {"workspaces", "reboot-workspaces", "reboot-workspace-requests"},
+      {"workspaces", "rebuild-workspaces", "rebuild-workspace-requests"},
+      {"workspaces", "terminate-workspaces", "terminate-workspace-requests"},
+      {"elastic-load-balancing", "remove-tags", "tags"},
+      {"elastic-load-balancing", "describe-instance-health", "instances"},
+      {"elastic-load-balancing", "deregister-instances-from-load-balancer", "instances"},
+      {"elastic-load-balancing", "register-instances-with-load-balancer", "instances"},
+  }};
+  std::string service_id;
+  for (char c : m.metadata().service_id) service_id += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(kCases.begin(), kCases.end(),
+                     [&](const auto& c) { return service_id == c[0] && operation == c[1] && argument == c[2]; });
+}
+
+Json unpack(const model::ServiceModel& m, const model::Shape& s, const std::vector<std::string>& words, const std::string& cli_name,
+            bool old_list_case = false) {
   if (s.type == ShapeType::List) {
     if (words.size() == 1 && !trim_left(words[0]).empty() && trim_left(words[0])[0] == '[') return parse_json(words[0], cli_name);
     const auto* member = m.shape(s.member->shape);
     if (!member) throw BadValue("the model has no shape " + s.member->shape);
+    if (old_list_case && member->type == ShapeType::Structure && member->members.size() == 1 &&
+        !(!words.empty() && !trim_left(words[0]).empty() && trim_left(words[0])[0] == '{')) {
+      Json out = Json::array();
+      for (const auto& w : words) out.push_back(Json{{member->members[0].name, w}});
+      return out;
+    }
     Json out = Json::array();
     for (const auto& w : words) out.push_back(unpack_one(m, *member, w, cli_name));
     return out;
@@ -237,6 +267,9 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
     std::optional<std::string> streaming_output;  // the name of the positional OUTFILE argument, if any
     for (const auto& [name, arg] : inv.op->cli_args) {
       if (arg.kind == model::CliArg::Kind::Custom && arg.custom == "StreamingOutputArgument") streaming_output = name;
+      if (arg.custom == "S3SelectStreamOutputArgument") {
+        throw BadValue("\"aws s3api " + rest[1] + "\" answers with an event stream, which drconsole does not read yet");
+      }
     }
     if (streaming_output) {
       const auto* out = inv.op->output.empty() ? nullptr : inv.model->shape(inv.op->output);
@@ -288,7 +321,8 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
         continue;
       }
       auto it = inv.op->cli_args.find(name);
-      if (it == inv.op->cli_args.end()) {
+      // OUTFILE is positional: "--outfile" is no option of the CLI's.
+      if (it == inv.op->cli_args.end() || it->second.custom == "StreamingOutputArgument") {
         unknown.push_back(a);
         while (i < rest.size() && rest[i].rfind("--", 0) != 0) unknown.push_back(rest[i++]);
         continue;
@@ -337,11 +371,14 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
             explicit_params[arg.member] = read_body_file(take_words(false).at(0), a);
             break;
           }
-          explicit_params[arg.member] = unpack(*inv.model, *s, take_words(s->type == ShapeType::List), a);
+          explicit_params[arg.member] = unpack(*inv.model, *s, take_words(s->type == ShapeType::List), a,
+                                               uses_old_list_case(*inv.model, rest[1], name));
           break;
         }
       }
     }
+    // argparse converts types as it reads: a bad int is its first complaint.
+    if (auto e = check_argument_types(custom_args)) return InvocationError{e->exit_code, e->message};
     std::vector<std::string> missing;
     for (const auto& [name, arg] : inv.op->cli_args) {
       if (!arg.required || given.count(name) || cli_input.contains(arg.member)) continue;
@@ -376,9 +413,18 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
     if (auto e = apply_custom_args({*inv.model, *inv.op, custom_args, given, unpack_words}, explicit_params)) {
       return InvocationError{e->exit_code, e->message};
     }
+    for (const auto& [name, g] : custom_args) {
+      if (g.arg->custom != "LaunchKeyArgument" || !g.words || g.words->empty() || g.words->front().empty()) continue;
+      auto path = launch_key_path(g.words->front());
+      if (!path) return InvocationError{255, path.error().message};
+      inv.launch_key = *path;
+    }
     inv.params = cli_input;
     for (const auto& [k, v] : explicit_params.items()) inv.params[k] = v;
     finish_custom_params(*inv.model, *inv.op, inv.params);
+    if (!inv.paging.page_size && inv.waiter.empty()) {
+      inv.paging.page_size = ec2_default_page_size(*inv.model, *inv.op, inv.params, !inv.global.no_paginate);
+    }
   } catch (const Usage& e) {
     return InvocationError{2, e.what()};
   } catch (const BadValue& e) {

@@ -43,6 +43,8 @@ struct Invocation {
   // member goes to this file instead of the screen.
   std::string outfile;
   std::string outfile_member;
+  // ec2 get-password-data --priv-launch-key: the private key file that decrypts PasswordData once it comes.
+  std::string launch_key;
   // One of the CLI's own commands (eks update-kubeconfig, ...): then op is null and nothing above
   // but `global` and `model` is set; run_command.hpp runs it.
   std::optional<CustomCommandCall> custom;

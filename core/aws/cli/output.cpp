@@ -2,10 +2,12 @@
 
 #include <set>
 
-#include "aws/cli/python_values.hpp"
+#include "aws/protocol/python_values.hpp"
 #include "aws/protocol/values.hpp"
 
 namespace drc::aws::cli {
+
+using protocol::python_str;
 
 using Json = nlohmann::ordered_json;
 

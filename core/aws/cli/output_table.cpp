@@ -7,9 +7,13 @@
 #include <cstdint>
 #include <set>
 
-#include "aws/cli/python_values.hpp"
+#include "aws/protocol/python_values.hpp"
 
 namespace drc::aws::cli {
+
+using protocol::python_str;
+using protocol::python_truthy;
+using protocol::python_type_name;
 
 using Json = nlohmann::ordered_json;
 

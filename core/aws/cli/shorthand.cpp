@@ -1,6 +1,7 @@
 #include "aws/cli/shorthand.hpp"
 
 #include "aws/cli/number_args.hpp"
+#include "util/text.hpp"
 
 #include <cctype>
 #include <stdexcept>
@@ -17,19 +18,21 @@ struct SyntaxError : std::runtime_error {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
-// The character classes of awscli's _START_WORD, _FIRST_FOLLOW_CHARS and _SECOND_FOLLOW_CHARS, on bytes
-// (every byte of a multi-byte UTF-8 character is >= 0x80, inside all three classes, as the code points are).
+// The character classes of awscli's _START_WORD, _FIRST_FOLLOW_CHARS and _SECOND_FOLLOW_CHARS, on bytes.
+// They end at U+FFFF: a character past it (an emoji) is in none of them, and its UTF-8 form is the only one
+// that starts with a byte of 0xF0 or more. The other bytes of multi-byte characters are all inside.
+bool beyond_bmp(unsigned char c) { return c >= 0xF0; }
 bool start_word(unsigned char c) {
   return c == '!' || (c >= '#' && c <= '&') || (c >= '(' && c <= '+') || (c >= '-' && c <= '<') ||
-         (c >= '>' && c <= 'Z') || (c >= '\\' && c <= 'z') || c >= 0x7c;
+         (c >= '>' && c <= 'Z') || (c >= '\\' && c <= 'z') || (c >= 0x7c && !beyond_bmp(c));
 }
 bool first_follow(unsigned char c) {
   return is_ws(static_cast<char>(c)) || c == '!' || (c >= '#' && c <= '&') || (c >= '(' && c <= '+') ||
-         (c >= '-' && c <= '\\') || (c >= '^' && c <= '|') || c >= '~';
+         (c >= '-' && c <= '\\') || (c >= '^' && c <= '|') || (c >= '~' && !beyond_bmp(c));
 }
 bool second_follow(unsigned char c) {
   return is_ws(static_cast<char>(c)) || c == '!' || (c >= '#' && c <= '&') || (c >= '(' && c <= '+') ||
-         (c >= '-' && c <= '<') || c >= '>';
+         (c >= '-' && c <= '<') || (c >= '>' && !beyond_bmp(c));
 }
 
 class Parser {
@@ -232,7 +235,11 @@ class Parser {
     std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
     return std::string(in_.substr(k, std::min(n, in_.size() - k)));
   }
-  std::string caret() const { return std::string(in_) + "\n" + std::string(std::min(i_, in_.size()), ' ') + "^"; }
+  // The input, and a caret under the character reached (counted in characters, as Python indexes).
+  std::string caret() const {
+    const auto reached = utf8_code_points(in_.substr(0, std::min(i_, in_.size()))).size();
+    return std::string(in_) + "\n" + std::string(reached, ' ') + "^";
+  }
   char cur() const { return eof() ? '\0' : in_[i_]; }
   bool eof() const { return i_ >= in_.size(); }
   void skip_ws() {

@@ -6,11 +6,13 @@
 #include <utility>
 #include <vector>
 
-#include "aws/cli/python_values.hpp"
+#include "aws/protocol/python_values.hpp"
 #include "aws/cli/yaml_scalar.hpp"
 #include "util/text.hpp"
 
 namespace drc::aws::cli::yaml {
+
+using protocol::python_str;
 
 namespace {
 

@@ -8,7 +8,9 @@
 #include "aws/client/customizations.hpp"
 #include "aws/client/flexible_checksum.hpp"
 #include "aws/client/redact.hpp"
+#include "aws/client/s3_params.hpp"
 #include "aws/http/uri.hpp"
+#include "aws/protocol/param_validator.hpp"
 #include "aws/protocol/serializer.hpp"
 #include "aws/protocol/values.hpp"
 #include "aws/sigv4/signer.hpp"
@@ -30,6 +32,7 @@ struct AwsClient::Attempt {
   steady_clock::time_point started = steady_clock::now();
   FailureKind last_kind = FailureKind::None;
   CustomizationState custom;
+  std::optional<CrossRegionCopy> cross_region;
 };
 
 std::string CallResult::error_text() const {
@@ -187,8 +190,15 @@ Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, co
                                                const std::string& region, bool use_endpoint_flag, bool presigning,
                                                CustomizationState& custom) const {
   customize_request(svc, op, params, custom);
+  if (auto s3 = prepare_s3_params(svc, op, params); !s3) return make_error("Parameter validation failed:\n" + s3.error().message);
   // A presigned URL carries no checksum of a body it does not have, and asks for none (as botocore).
   if (!presigning) request_response_checksum(op, checksums_, params);
+  // Validated as a whole first, as botocore does: a user sees every mistake in the command at once.
+  if (auto problems = protocol::validate_parameters(svc, op, params); !problems.empty()) {
+    std::string report = "Parameter validation failed:";
+    for (const auto& p : problems) report += "\n" + p;
+    return make_error(std::move(report));
+  }
   auto serialized = protocol::serialize(svc, op, params);
   if (!serialized) return make_error("Parameter validation failed:\n" + serialized.error().message);
 
@@ -216,6 +226,8 @@ Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, co
     }
   }
   w.path = ep.base_path + w.path;
+  // botocore's inject_api_version_header_if_needed.
+  if (op.endpoint_operation) w.headers.emplace_back("x-amz-api-version", md.api_version);
   if (!presigning) {
     if (auto added = add_request_checksum(svc, op, checksums_, params, w); !added) return added.error();
     if (op.checksum_required && !w.header("Content-MD5")) {
@@ -227,6 +239,7 @@ Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, co
   out.signing.region = ep.signing_region;
   out.signing.service = md.signing_name;
   out.signing.s3 = s3;
+  if (!presigning) out.cross_region = plan_cross_region_copy(md, op, w, out.signing);
   return out;
 }
 
@@ -276,6 +289,7 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
   if (!wire) return fail(wire.error().message, true);
   a->wire = std::move(wire->request);
   a->signing = wire->signing;
+  a->cross_region = std::move(wire->cross_region);
   // The body now travels in the request: the parameters need not hold a second copy of an upload's bytes.
   if (const auto* in = a->op->input.empty() ? nullptr : a->model->shape(a->op->input); in && !in->payload.empty()) {
     const auto* pm = in->find(in->payload);
@@ -286,12 +300,17 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
 }
 
 void AwsClient::start(std::shared_ptr<Attempt> a) {
+  // Once per call, as botocore's before-call handlers: every retry sends the same presigned URL.
+  auto ready = [this, a] {
+    if (a->cross_region) add_presigned_url(a->wire, std::move(*a->cross_region), a->creds, now_ms());
+    send(a, a->request.delay);
+  };
   if (a->request.credentials) {
     a->creds = *a->request.credentials;
-    send(a, a->request.delay);
+    ready();
     return;
   }
-  credentials_->get([this, a](Result<Credentials> c) {
+  credentials_->get([this, a, ready](Result<Credentials> c) {
     if (!c) {
       a->result.failure = c.error().message;
       a->result.no_credentials = true;
@@ -299,7 +318,7 @@ void AwsClient::start(std::shared_ptr<Attempt> a) {
       return;
     }
     a->creds = std::move(*c);
-    send(a, a->request.delay);
+    ready();
   });
 }
 

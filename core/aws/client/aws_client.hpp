@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/client/cross_region_copy.hpp"
 #include "aws/client/customizations.hpp"
 #include "aws/client/flexible_checksum.hpp"
 #include "aws/client/retry.hpp"
@@ -106,6 +107,7 @@ class AwsClient {
   struct Wire {
     http::Request request;
     sigv4::Params signing;  // region, service, s3; the time is set when it is signed
+    std::optional<CrossRegionCopy> cross_region;  // a URL to presign once the credentials are known
   };
   Result<Wire> build_wire(const model::ServiceModel& svc, const model::Operation& op, nlohmann::ordered_json& params,
                           const std::string& region, bool use_endpoint_flag, bool presigning, CustomizationState& custom) const;

@@ -55,6 +55,18 @@ void decode_policies(const model::ServiceModel& m, const model::Shape& s, Json& 
 }  // namespace
 
 void customize_request(const model::ServiceModel& svc, const model::Operation& op, Json& params, CustomizationState& state) {
+  // botocore's fix_route53_ids: list-hosted-zones gives "/hostedzone/Z123" and get-change "/change/C1"; the
+  // calls that take them want the last part, and runbooks pass the whole Id straight on.
+  if (svc.metadata().service == "route53" && !op.input.empty() && params.is_object()) {
+    if (const auto* in = svc.shape(op.input)) {
+      for (const auto& m : in->members) {
+        if (m.shape != "ResourceId" && m.shape != "DelegationSetId" && m.shape != "ChangeId") continue;
+        if (!params.contains(m.name) || !params[m.name].is_string()) continue;
+        const auto& id = params[m.name].get_ref<const std::string&>();
+        if (const auto slash = id.rfind('/'); slash != std::string::npos) params[m.name] = id.substr(slash + 1);
+      }
+    }
+  }
   if (s3_listing(svc, op) && params.is_object() && !params.contains("EncodingType")) {
     params["EncodingType"] = "url";
     state.encoding_type_auto_set = true;

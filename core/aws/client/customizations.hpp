@@ -1,8 +1,8 @@
 #pragma once
 // The few places where the aws CLI (through botocore's handlers) changes a request or a response beyond
 // what the model says, kept so drconsole's output matches: S3 listings ask for URL-encoded keys and decode
-// them (so keys with any characters survive XML), and IAM's policy documents, sent URL-encoded, come back
-// as JSON objects.
+// them (so keys with any characters survive XML), IAM's policy documents, sent URL-encoded, come back
+// as JSON objects, and Route 53 takes "/hostedzone/Z123" where it wants "Z123".
 
 #include <nlohmann/json.hpp>
 

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 
 #include "aws/protocol/values.hpp"
@@ -12,7 +13,9 @@ namespace drc::aws::client {
 namespace {
 
 // The algorithms botocore computes without its optional CRT package, in its order of preference.
-constexpr std::array<const char*, 3> kSupported{"crc32", "sha1", "sha256"};
+constexpr std::array<const char*, 4> kSupported{"crc32", "sha1", "sha256", "sha512"};
+// Those it computes only with the CRT package, which the aws CLI on a Debian machine lacks (as drconsole).
+constexpr std::array<const char*, 5> kCrtOnly{"crc32c", "crc64nvme", "xxhash64", "xxhash3", "xxhash128"};
 
 bool supported(const std::string& a) {
   for (const char* s : kSupported) {
@@ -50,7 +53,7 @@ std::string checksum_base64(const std::string& algorithm, const std::string& bod
     const std::string be{static_cast<char>(c >> 24), static_cast<char>(c >> 16), static_cast<char>(c >> 8), static_cast<char>(c)};
     return protocol::base64_encode(be);
   }
-  const EVP_MD* md = algorithm == "sha1" ? EVP_sha1() : EVP_sha256();
+  const EVP_MD* md = algorithm == "sha1" ? EVP_sha1() : algorithm == "sha512" ? EVP_sha512() : EVP_sha256();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(body.data(), body.size(), digest, &len, md, nullptr);
@@ -73,7 +76,15 @@ Result<void> add_request_checksum(const model::ServiceModel& svc, const model::O
   if (!member.empty() && params.contains(member) && params[member].is_string()) {
     algorithm = lower(params[member].get<std::string>());
     if (!supported(algorithm)) {
-      return make_error("Unsupported checksum algorithm: " + algorithm + " (drconsole computes CRC32, SHA1 and SHA256)");
+      for (const char* crt : kCrtOnly) {
+        if (algorithm != crt) continue;
+        auto upper = algorithm;
+        for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        // botocore's first sentence; its remedy (pip install botocore[crt]) is no use here.
+        return make_error("Missing Dependency: Using " + upper + " requires an additional dependency. drconsole computes "
+                          "CRC32, SHA1, SHA256 and SHA512: choose one of those.");
+      }
+      return make_error("Unsupported checksum algorithm: " + algorithm);
     }
   } else if ((!member.empty() && s.request_when_supported) || (op.checksum_required && !member.empty())) {
     algorithm = "crc32";

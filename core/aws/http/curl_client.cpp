@@ -152,6 +152,9 @@ class CurlClient final : public Client {
     t->url = t->request.url();
     auto* e = t->easy;
     curl_easy_setopt(e, CURLOPT_URL, t->url.c_str());
+    // The path goes as signed and as botocore sends it: curl would squash "/./" and "/../", which are
+    // parts of S3 keys and of ARNs and names in REST paths.
+    curl_easy_setopt(e, CURLOPT_PATH_AS_IS, 1L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);

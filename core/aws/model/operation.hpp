@@ -53,6 +53,7 @@ struct Operation {
   std::string host_prefix;                       // e.g. "{AccountId}." or "data-"
   std::vector<std::string> auth;                 // e.g. "aws.auth#sigv4", "smithy.api#noAuth"
   bool unsigned_payload = false;
+  bool endpoint_operation = false;               // endpoint discovery's own call (dynamodb DescribeEndpoints)
   bool checksum_required = false;                // rest: needs a body checksum (Content-MD5 or x-amz-checksum)
   std::string checksum_algorithm_member;          // flexible checksums: the member naming the algorithm
   std::string checksum_mode_member;               // the member asking for the response's checksum (ChecksumMode)

@@ -133,7 +133,7 @@ Shape read_shape(const std::string& name, const ordered_json& j) {
   s.payload = str(j, "payload");
   s.xml_namespace = xml_namespace(j);
   s.timestamp_format = str(j, "timestampFormat");
-  if (auto it = j.find("min"); it != j.end() && it->is_number()) s.min = it->get<std::int64_t>();
+  if (auto it = j.find("min"); it != j.end() && it->is_number()) s.min = MinBound{it->get<double>(), !it->is_number_float()};
   s.flattened = flag(j, "flattened");
   s.sensitive = flag(j, "sensitive");
   s.exception = flag(j, "exception");
@@ -176,6 +176,7 @@ Operation read_operation(const std::string& name, const ordered_json& j) {
   if (auto it = j.find("auth"); it != j.end()) op.auth = strings(*it);
   if (auto t = str(j, "authtype"); !t.empty()) op.auth.push_back(t);
   op.unsigned_payload = flag(j, "unsignedPayload");
+  op.endpoint_operation = flag(j, "endpointoperation");
   op.checksum_required = flag(j, "httpChecksumRequired");
   if (auto it = j.find("httpChecksum"); it != j.end()) {
     op.checksum_required = op.checksum_required || flag(*it, "requestChecksumRequired");

@@ -36,6 +36,13 @@ struct ShapeRef {
   bool streaming = false;          // the member is a stream of bytes (botocore marks it here, or on the shape)
 };
 
+// A shape's lower bound: a string's, list's or map's length, or a number's value. Kept as the model writes
+// it (0.001, 1.0 or 1), because the error for a value under it quotes it so.
+struct MinBound {
+  double value = 0;
+  bool integral = true;  // written without a fraction
+};
+
 struct Member : ShapeRef {
   std::string name;
 };
@@ -52,7 +59,7 @@ struct Shape {
   std::string payload;             // rest protocols: the member that is the whole body
   std::optional<XmlNamespace> xml_namespace;
   std::string timestamp_format;    // "iso8601", "rfc822", "unixTimestamp", or empty for the protocol default
-  std::optional<std::int64_t> min;  // length of a string, list or map; value of a number
+  std::optional<MinBound> min;
   bool flattened = false;
   bool sensitive = false;  // never logged, recorded or shown
   bool exception = false;

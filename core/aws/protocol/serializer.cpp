@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "aws/http/uri.hpp"
+#include "aws/protocol/form_body.hpp"
 #include "aws/protocol/serializer_parts.hpp"
 #include "aws/protocol/values.hpp"
 

@@ -50,7 +50,4 @@ void query_fields(const Shapes& shapes, const model::Shape& shape, const Json& v
 [[noreturn]] void type_error(const std::string& path, const Json& value, const char* valid);
 std::string member_path(const std::string& parent, const std::string& member);
 
-// application/x-www-form-urlencoded as Python's urlencode writes it (spaces as '+').
-std::string form_encode(const http::Pairs& fields);
-
 }  // namespace drc::aws::protocol::detail

@@ -146,19 +146,4 @@ Json json_value(const Shapes& shapes, const model::Shape& shape, const Json& val
   return nullptr;
 }
 
-std::string form_encode(const http::Pairs& fields) {
-  // Python's urlencode: percent-encoding with nothing safe, and spaces as '+' ('+' itself is %2B).
-  auto enc = [](const std::string& text) {
-    std::string out;
-    for (char c : text) out += c == ' ' ? std::string("+") : http::percent_encode(std::string_view(&c, 1));
-    return out;
-  };
-  std::string out;
-  for (const auto& [k, v] : fields) {
-    if (!out.empty()) out += '&';
-    out += enc(k) + "=" + enc(v);
-  }
-  return out;
-}
-
 }  // namespace drc::aws::protocol::detail

@@ -83,7 +83,8 @@ void write(const Shapes& shapes, const model::Shape& shape, const model::ShapeRe
     }
     default: {
       auto node = parent.append_child(name.c_str());
-      node.text().set(scalar_text(shape, value, TimeFormat::Iso8601, path).c_str());
+      // No text node for an empty value: the element is written empty ("<a />"), as ElementTree does.
+      if (const auto text = scalar_text(shape, value, TimeFormat::Iso8601, path); !text.empty()) node.text().set(text.c_str());
       add_namespace(node, namespace_of(ref, shape));
     }
   }
@@ -99,7 +100,11 @@ std::string xml_document(const Shapes& shapes, const model::Shape& shape, const 
   write(shapes, shape, &root_ref, value, doc, root_name, path);
   std::ostringstream out;
   doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-  return out.str();
+  // An empty element as Python's ElementTree writes it ("<a />"), so the body (and its checksum) is
+  // botocore's byte for byte. "/>" appears nowhere else: text and attributes have '>' escaped.
+  auto text = out.str();
+  for (auto pos = text.find("/>"); pos != std::string::npos; pos = text.find("/>", pos + 3)) text.insert(pos, " ");
+  return text;
 }
 
 }  // namespace drc::aws::protocol::detail

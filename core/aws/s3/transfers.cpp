@@ -69,8 +69,10 @@ std::string temp_name(const std::string& dest) {
   return dest + "." + suffix;
 }
 
-// The CopySource header: "bucket/key" with the key URL-quoted as botocore quotes it (safe "/~").
-std::string copy_source(const std::string& bucket, const std::string& key) { return bucket + "/" + http::percent_encode(key, "/~"); }
+// The source as s3transfer gives it to botocore, which quotes it into the CopySource header (s3_params.cpp).
+nlohmann::ordered_json copy_source(const std::string& bucket, const std::string& key) {
+  return nlohmann::ordered_json{{"Bucket", bucket}, {"Key", key}};
+}
 
 const char* type_name(Operation op) {
   switch (op) {

@@ -31,6 +31,11 @@ struct CommandOutcome {
 
 CommandOutcome run_custom_command(const CustomCommandCall& call, CommandIo& io);
 
+// ssm start-session and ecs execute-command: the call opens a session, which AWS's session-manager-plugin
+// then carries, on this terminal (session_plugin.cpp).
+bool is_session_command(const Invocation& inv);
+CommandOutcome run_session_command(const Invocation& inv, CommandIo& io);
+
 namespace detail {
 
 // A failure as the CLI prints an exception: on stderr between newlines, exit 255.

@@ -1,4 +1,4 @@
-#include "aws/cli/python_values.hpp"
+#include "aws/protocol/python_values.hpp"
 
 #include <cstdio>
 #include <utility>
@@ -6,7 +6,7 @@
 #include "aws/protocol/values.hpp"
 #include "util/text.hpp"
 
-namespace drc::aws::cli {
+namespace drc::aws::protocol {
 
 using Json = nlohmann::ordered_json;
 
@@ -54,22 +54,24 @@ std::string repr_string(const std::string& s) {
   return out + utf8_encode(quote);
 }
 
-std::string repr(const Json& v) {
+std::string repr(const Json& v, bool ordered_dicts = false) {
   switch (v.type()) {
     case Json::value_t::string: return repr_string(v.get<std::string>());
     case Json::value_t::array: {
       std::string out = "[";
-      for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + repr(v[i]);
+      for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + repr(v[i], ordered_dicts);
       return out + "]";
     }
     case Json::value_t::object: {
-      std::string out = "{";
+      if (ordered_dicts && v.empty()) return "OrderedDict()";
+      std::string out = ordered_dicts ? "OrderedDict([" : "{";
       bool first = true;
       for (const auto& [k, x] : v.items()) {
-        out += (first ? "" : ", ") + repr_string(k) + ": " + repr(x);
+        out += (first ? "" : ", ") + (ordered_dicts ? "(" + repr_string(k) + ", " + repr(x, true) + ")"
+                                                     : repr_string(k) + ": " + repr(x));
         first = false;
       }
-      return out + "}";
+      return out + (ordered_dicts ? "])" : "}");
     }
     default: return python_str(v);
   }
@@ -82,7 +84,7 @@ std::string python_str(const Json& v) {
     case Json::value_t::string: return v.get<std::string>();
     case Json::value_t::boolean: return v.get<bool>() ? "True" : "False";
     case Json::value_t::null: return "None";
-    case Json::value_t::number_float: return protocol::python_float(v.get<double>());
+    case Json::value_t::number_float: return python_float(v.get<double>());
     case Json::value_t::array:
     case Json::value_t::object: return repr(v);
     default: return v.dump();
@@ -115,4 +117,12 @@ std::string python_type_name(const Json& v) {
   }
 }
 
-}  // namespace drc::aws::cli
+std::string python_str_of_cli_json(const Json& v) {
+  return v.is_array() || v.is_object() ? repr(v, true) : python_str(v);
+}
+
+std::string python_class_of_cli_json(const Json& v) {
+  return v.is_object() ? "<class 'collections.OrderedDict'>" : "<class '" + python_type_name(v) + "'>";
+}
+
+}  // namespace drc::aws::protocol

@@ -1,0 +1,131 @@
+#include "aws/cli/launch_key.hpp"
+
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+
+#include "aws/protocol/values.hpp"
+
+namespace drc::aws::cli {
+
+namespace {
+
+constexpr const char* kNotAFile = "priv-launch-key should be a path to the local SSH private key file used to launch the instance.";
+constexpr const char* kCannotDecrypt = "Unable to decrypt password data using provided private key file.";
+
+// os.path.expandvars: $NAME and ${NAME} of variables that are set; anything else stays as written.
+std::string expand_vars(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '$' || i + 1 >= s.size()) {
+      out += s[i];
+      continue;
+    }
+    const bool braced = s[i + 1] == '{';
+    std::size_t start = i + (braced ? 2 : 1), end = start;
+    while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_')) ++end;
+    if (end == start || (braced && (end >= s.size() || s[end] != '}'))) {
+      out += s[i];
+      continue;
+    }
+    const char* value = std::getenv(s.substr(start, end - start).c_str());
+    if (!value) {
+      out += s[i];
+      continue;
+    }
+    out += value;
+    i = braced ? end : end - 1;
+  }
+  return out;
+}
+
+// os.path.expanduser for "~" and "~/...": the HOME variable.
+std::string expand_user(const std::string& s) {
+  if (s.empty() || s[0] != '~' || (s.size() > 1 && s[1] != '/')) return s;
+  const char* home = std::getenv("HOME");
+  return home ? std::string(home) + s.substr(1) : s;
+}
+
+struct BioFree {
+  void operator()(BIO* b) const { BIO_free(b); }
+};
+struct KeyFree {
+  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
+struct CtxFree {
+  void operator()(EVP_PKEY_CTX* c) const { EVP_PKEY_CTX_free(c); }
+};
+
+std::optional<std::string> rsa_pkcs1_decrypt(const std::string& pem, const std::string& cipher) {
+  std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (!bio) return std::nullopt;
+  // No passphrase callback: an encrypted key cannot be read, as with the CLI.
+  std::unique_ptr<EVP_PKEY, KeyFree> key(PEM_read_bio_PrivateKey(bio.get(), nullptr, [](char*, int, int, void*) { return 0; }, nullptr));
+  if (!key || EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA) return std::nullopt;
+  std::unique_ptr<EVP_PKEY_CTX, CtxFree> ctx(EVP_PKEY_CTX_new(key.get(), nullptr));
+  if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0) {
+    return std::nullopt;
+  }
+  const auto* in = reinterpret_cast<const unsigned char*>(cipher.data());
+  std::size_t size = 0;
+  if (EVP_PKEY_decrypt(ctx.get(), nullptr, &size, in, cipher.size()) <= 0) return std::nullopt;
+  std::string plain(size, '\0');
+  if (EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()), &size, in, cipher.size()) <= 0) {
+    return std::nullopt;
+  }
+  plain.resize(size);
+  return plain;
+}
+
+bool valid_utf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<std::string> launch_key_path(const std::string& value) {
+  const auto path = expand_user(expand_vars(value));
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return make_error(kNotAFile);
+  return path;
+}
+
+Status decrypt_password_data(nlohmann::ordered_json& output, const std::string& key_path) {
+  if (!output.is_object() || !output.contains("PasswordData") || !output["PasswordData"].is_string() ||
+      output["PasswordData"].get_ref<const std::string&>().empty()) {
+    return {};
+  }
+  std::ifstream in(key_path, std::ios::binary);
+  if (!in.is_open()) return make_error(kCannotDecrypt);
+  std::stringstream pem;
+  pem << in.rdbuf();
+  // Python's b64decode drops the line breaks EC2 puts in the data.
+  std::string data;
+  for (char c : output["PasswordData"].get<std::string>()) {
+    if (c != '\n' && c != '\r' && c != ' ') data += c;
+  }
+  const auto cipher = protocol::base64_decode(data);
+  const auto plain = cipher ? rsa_pkcs1_decrypt(pem.str(), *cipher) : std::nullopt;
+  if (!plain || !valid_utf8(*plain)) return make_error(kCannotDecrypt);
+  output["PasswordData"] = *plain;
+  return {};
+}
+
+}  // namespace drc::aws::cli
