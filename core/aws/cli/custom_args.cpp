@@ -14,7 +14,7 @@ using detail::Json;
 namespace {
 
 // The kinds drconsole provides, with how argparse reads each.
-constexpr std::array<std::pair<std::string_view, CustomArity>, 16> kArity{{
+constexpr std::array<std::pair<std::string_view, CustomArity>, 18> kArity{{
     {"PositiveBooleanArgument", CustomArity::Optional},
     {"NegativeBooleanParameter", CustomArity::Flag},
     {"ProtocolArgument", CustomArity::One},
@@ -31,6 +31,8 @@ constexpr std::array<std::pair<std::string_view, CustomArity>, 16> kArity{{
     {"ReplacedZipFileArgument", CustomArity::One},
     {"CountArgument", CustomArity::One},
     {"LaunchKeyArgument", CustomArity::One},
+    {"ConfigurationRecorderArgument", CustomArity::One},
+    {"RecordingGroupArgument", CustomArity::One},
 }};
 
 const char* const kZipFileError = "--zip-file must be a zip file with the fileb:// prefix.\nExample usage:  --zip-file fileb://path/to/file.zip";
@@ -66,6 +68,36 @@ Status apply_booleans(const CustomArgsInput& in, Json& params) {
       auto v = in.unpack(*shape, *g.words, "--" + name);
       if (!v) return v.error();
       params[g.arg->member] = std::move(*v);
+    }
+  }
+  return {};
+}
+
+// configservice put-configuration-recorder: --recording-group is the recorder's recordingGroup, given on
+// its own; --configuration-recorder fills the rest of the structure.
+Status apply_configuration_recorder(const CustomArgsInput& in, Json& params) {
+  const auto* recorder = member_shape(in, "ConfigurationRecorder");
+  for (const char* kind : {"ConfigurationRecorderArgument", "RecordingGroupArgument"}) {  // the CLI's table order
+    for (const auto& [name, g] : in.custom) {
+      if (g.arg->custom != kind || !g.words) continue;
+      if (!recorder) return make_error("the model has no ConfigurationRecorder for --" + name);
+      const model::Shape* shape = recorder;
+      if (g.arg->custom == "RecordingGroupArgument") {
+        const auto* m = recorder->find("recordingGroup");
+        shape = m ? in.model.shape(m->shape) : nullptr;
+        if (!shape) return make_error("the model has no recordingGroup for --" + name);
+      }
+      auto v = in.unpack(*shape, *g.words, "--" + name);
+      if (!v) return v.error();
+      auto& target = params["ConfigurationRecorder"];
+      if (!target.is_object()) target = Json::object();
+      if (g.arg->custom == "RecordingGroupArgument") {
+        target["recordingGroup"] = std::move(*v);
+      } else if (v->is_object()) {
+        target.update(*v);
+      } else {
+        target = std::move(*v);
+      }
     }
   }
   return {};
@@ -151,7 +183,8 @@ std::optional<CustomArgError> apply_custom_args(const CustomArgsInput& in, Json&
                      check_boolean_pairs}) {
     if (auto st = check(in); !st) return CustomArgError{255, st.error().message};
   }
-  for (auto apply : {apply_booleans, apply_lambda_zip, detail::apply_security_group_args, detail::apply_run_instances_args,
+  for (auto apply : {apply_booleans, apply_lambda_zip, apply_configuration_recorder, detail::apply_security_group_args,
+                     detail::apply_run_instances_args,
                      detail::apply_put_metric_args}) {
     if (auto st = apply(in, params); !st) return CustomArgError{255, st.error().message};
   }

@@ -49,7 +49,6 @@ KNOWN = {
     ("ec2", "bundle-instance"): "--bucket, --prefix, --owner-akid, --owner-sak, --policy (instance-store Windows AMIs)",
     ("cloudfront", "create-distribution"): "--origin-domain-name, --default-root-object",
     ("cloudfront", "update-distribution"): "--default-root-object",
-    ("configservice", "put-configuration-recorder"): "--configuration-recorder with --recording-group",
     ("iam", "create-virtual-mfa-device"): "--outfile, --bootstrap-method",
     ("s3api", "select-object-content"): "the event stream written to OUTFILE (drconsole refuses the command)",
 }
