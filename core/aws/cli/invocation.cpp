@@ -124,8 +124,8 @@ Json unpack(const model::ServiceModel& m, const model::Shape& s, const std::vect
     if (words.size() == 1 && !trim_left(words[0]).empty() && trim_left(words[0])[0] == '[') return parse_json(words[0], cli_name);
     const auto* member = m.shape(s.member->shape);
     if (!member) throw BadValue("the model has no shape " + s.member->shape);
-    if (old_list_case && member->type == ShapeType::Structure && member->members.size() == 1 &&
-        !(!words.empty() && !trim_left(words[0]).empty() && trim_left(words[0])[0] == '{')) {
+    const bool json_first = !words.empty() && !trim_left(words[0]).empty() && (trim_left(words[0])[0] == '{' || trim_left(words[0])[0] == '[');
+    if (old_list_case && member->type == ShapeType::Structure && member->members.size() == 1 && !json_first) {
       Json out = Json::array();
       for (const auto& w : words) out.push_back(Json{{member->members[0].name, w}});
       return out;

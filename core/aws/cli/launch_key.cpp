@@ -6,8 +6,9 @@
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
+#include <iterator>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
@@ -74,6 +75,9 @@ std::optional<std::string> rsa_pkcs1_decrypt(const std::string& pem, const std::
   if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0) {
     return std::nullopt;
   }
+  // OpenSSL 3.2 and later answer a wrong key with random bytes ("implicit rejection") unless told not to;
+  // python-rsa, which the CLI uses, reports the failure. OpenSSL 3.0 knows no such setting (and fails).
+  EVP_PKEY_CTX_ctrl_str(ctx.get(), "rsa_pkcs1_implicit_rejection", "0");
   const auto* in = reinterpret_cast<const unsigned char*>(cipher.data());
   std::size_t size = 0;
   if (EVP_PKEY_decrypt(ctx.get(), nullptr, &size, in, cipher.size()) <= 0) return std::nullopt;
@@ -85,12 +89,32 @@ std::optional<std::string> rsa_pkcs1_decrypt(const std::string& pem, const std::
   return plain;
 }
 
+// Python's strict bytes.decode('utf-8'): no overlong forms, no surrogates, nothing past U+10FFFF.
 bool valid_utf8(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + n > s.size()) return false;
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < lo || second > hi) return false;
+    for (std::size_t k = 2; k < n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
     }
     i += n;
@@ -114,17 +138,21 @@ Status decrypt_password_data(nlohmann::ordered_json& output, const std::string& 
   }
   std::ifstream in(key_path, std::ios::binary);
   if (!in.is_open()) return make_error(kCannotDecrypt);
-  std::stringstream pem;
-  pem << in.rdbuf();
+  std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   // Python's b64decode drops the line breaks EC2 puts in the data.
   std::string data;
   for (char c : output["PasswordData"].get<std::string>()) {
     if (c != '\n' && c != '\r' && c != ' ') data += c;
   }
   const auto cipher = protocol::base64_decode(data);
-  const auto plain = cipher ? rsa_pkcs1_decrypt(pem.str(), *cipher) : std::nullopt;
-  if (!plain || !valid_utf8(*plain)) return make_error(kCannotDecrypt);
+  auto plain = cipher ? rsa_pkcs1_decrypt(key, *cipher) : std::nullopt;
+  OPENSSL_cleanse(key.data(), key.size());  // the private key leaves memory as soon as it is used
+  if (!plain || !valid_utf8(*plain)) {
+    if (plain) OPENSSL_cleanse(plain->data(), plain->size());
+    return make_error(kCannotDecrypt);
+  }
   output["PasswordData"] = *plain;
+  OPENSSL_cleanse(plain->data(), plain->size());
   return {};
 }
 

@@ -13,6 +13,13 @@ namespace {
 // binary (not JSON text) or confidential, so only its size is shown.
 Json streamed(const Json& v) { return "<" + std::to_string(v.get_ref<const std::string&>().size()) + " bytes>"; }
 
+// Members that hold a secret although their model does not mark them sensitive: the token of an SSM
+// session (ssm start-session, resume-session; ecs execute-command's session), which lets whoever holds it
+// into the instance or container.
+bool unmarked_secret(const std::string& member) {
+  return http::iequals(member, "TokenValue");
+}
+
 Json walk(const model::ServiceModel& m, const model::Shape* s, const Json& v, int depth) {
   if (!s || depth > 64) return v;
   if (s->sensitive) return kRedacted;
@@ -23,6 +30,10 @@ Json walk(const model::ServiceModel& m, const model::Shape* s, const Json& v, in
       Json out = Json::object();
       for (const auto& [k, x] : v.items()) {
         const auto* member = s->find(k);
+        if (member && unmarked_secret(k)) {
+          out[k] = kRedacted;
+          continue;
+        }
         if (member && member->streaming && x.is_string()) {
           out[k] = streamed(x);
           continue;
@@ -60,8 +71,9 @@ std::string redact_header(const std::string& name, const std::string& value) {
     const auto sig = value.find("Signature=");
     return (sig == std::string::npos ? std::string("AWS4-HMAC-SHA256 ") : value.substr(0, sig + 10)) + kRedacted;
   }
-  if (http::iequals(name, "X-Amz-Security-Token") || http::iequals(name, "x-amz-server-side-encryption-customer-key") ||
-      http::iequals(name, "X-aws-ec2-metadata-token")) {
+  // SSE-C keys: x-amz-server-side-encryption-customer-key and its copy-source- twin.
+  const auto ends_with_key = name.size() >= 13 && http::iequals(std::string_view(name).substr(name.size() - 13), "-customer-key");
+  if (http::iequals(name, "X-Amz-Security-Token") || ends_with_key || http::iequals(name, "X-aws-ec2-metadata-token")) {
     return kRedacted;
   }
   return value;

@@ -109,10 +109,16 @@ Status quote_copy_source(Json& params) {
   }
   if (!source.is_string()) return {};
   const auto text = source.get<std::string>();
-  auto version = text.rfind("?versionId=");
-  if (version != std::string::npos) {
-    const auto id = std::string_view(text).substr(version + 11);
-    if (id.empty() || id.find_first_of(" \t\n\r\f\v") != std::string_view::npos) version = std::string::npos;
+  // botocore's VERSION_ID_SUFFIX.search: the leftmost "?versionId=" followed by one or more characters
+  // without whitespace to the end (or to a final newline, as Python's $ allows).
+  auto version = std::string::npos;
+  for (auto at = text.find("?versionId="); at != std::string::npos; at = text.find("?versionId=", at + 1)) {
+    auto id = std::string_view(text).substr(at + 11);
+    if (!id.empty() && id.back() == '\n') id.remove_suffix(1);
+    if (!id.empty() && id.find_first_of(" \t\n\r\f\v") == std::string_view::npos) {
+      version = at;
+      break;
+    }
   }
   const auto first = version == std::string::npos ? text : text.substr(0, version);
   source = http::percent_encode(first, "/") + (version == std::string::npos ? "" : text.substr(version));

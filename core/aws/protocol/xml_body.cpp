@@ -101,9 +101,19 @@ std::string xml_document(const Shapes& shapes, const model::Shape& shape, const 
   std::ostringstream out;
   doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
   // An empty element as Python's ElementTree writes it ("<a />"), so the body (and its checksum) is
-  // botocore's byte for byte. "/>" appears nowhere else: text and attributes have '>' escaped.
-  auto text = out.str();
-  for (auto pos = text.find("/>"); pos != std::string::npos; pos = text.find("/>", pos + 3)) text.insert(pos, " ");
+  // botocore's byte for byte. Only a "/>" that ends a tag: attribute values (quoted) may hold one.
+  const auto raw = out.str();
+  std::string text;
+  text.reserve(raw.size() + 16);
+  bool in_tag = false, in_quotes = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (!in_tag && c == '<') in_tag = true;
+    else if (in_tag && c == '"') in_quotes = !in_quotes;
+    else if (in_tag && !in_quotes && c == '/' && i + 1 < raw.size() && raw[i + 1] == '>' && i > 0 && raw[i - 1] != '<') text += ' ';
+    else if (in_tag && !in_quotes && c == '>') in_tag = false;
+    text += c;
+  }
   return text;
 }
 

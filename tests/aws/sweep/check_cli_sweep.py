@@ -331,7 +331,8 @@ def parsed_output(stdout):
 
 def environment(home):
     return {"PATH": os.environ.get("PATH", ""), "HOME": home, "AWS_ACCESS_KEY_ID": "AKIATEST",
-            "AWS_SECRET_ACCESS_KEY": "secret", "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_SECRET_ACCESS_KEY": "secret", "AWS_SESSION_TOKEN": "session/token+1=", "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_EC2_METADATA_DISABLED": "true",
             "AWS_CONFIG_FILE": os.path.join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "creds"),
             "AWS_PAGER": "", "LANG": "C.UTF-8", "AWS_MAX_ATTEMPTS": "1", "AWS_RETRY_MODE": "standard"}
 

@@ -9,8 +9,9 @@ stand-in on PATH records the arguments and the environment each tool runs it wit
 server of the test's own answers the calls as SSM and ECS would. Compared for each case: the requests
 (operation and body), the exit status, standard error, and what the plugin was given (JSON arguments
 parsed). Cases: no plugin installed (the CLI's message; for ssm the opened session is terminated), a
-plugin too old to read the session from the environment (it goes in the arguments), and a newer one (it
-goes in AWS_SSM_START_SESSION_RESPONSE). Exit 77 without the aws CLI.
+plugin too old to read the session from the environment (it goes in the arguments), a newer one (it goes
+in AWS_SSM_START_SESSION_RESPONSE), and one whose --version fails (nothing is handed over). drconsole's
+--debug log must not show the session's token. Exit 77 without the aws CLI.
 """
 import json
 import os
@@ -41,6 +42,8 @@ ANSWERS = {
 PLUGIN = r'''#!/usr/bin/env python3
 import json, os, sys
 if sys.argv[1:] == ["--version"]:
+    if os.environ["FAKE_PLUGIN_VERSION"] == "broken":
+        sys.exit(3)
     print(os.environ["FAKE_PLUGIN_VERSION"])
     sys.exit(0)
 if not sys.argv[1:]:
@@ -126,7 +129,7 @@ def main():
                 "--interactive", "--command", "/bin/sh"],
     }
     cases = [(f"{name} without a plugin", cmd, {"PATH": no_plugin_path}) for name, cmd in commands.items()]
-    for version in ("1.2.0.0", "1.2.650.0"):
+    for version in ("1.2.0.0", "1.2.650.0", "broken"):
         cases += [(f"{name} with plugin {version}", cmd, {"PATH": plugin_dir + os.pathsep + no_plugin_path,
                                                           "FAKE_PLUGIN_VERSION": version}) for name, cmd in commands.items()]
     recorder = Recorder()
@@ -141,6 +144,13 @@ def main():
         elif "token" in mine["stdout"] + mine["stderr"]:
             failures += 1
             print(f"LEAK {name}: a session token reached the output")
+    # The debug log shows each response, redacted: the token that opens the session is not in it.
+    env = {**base, "PATH": plugin_dir + os.pathsep + no_plugin_path, "FAKE_PLUGIN_VERSION": "1.2.650.0"}
+    for cmd, first_call in ((commands["ssm"], "StartSession finished"), (commands["ecs"], "ExecuteCommand finished")):
+        debug = run([drconsole, "aws", "--debug"], cmd, env, recorder, log)
+        if "AAEAAf" in debug["stdout"] + debug["stderr"] or first_call not in debug["stderr"]:
+            failures += 1
+            print(f"LEAK or no debug log: drconsole --debug {' '.join(cmd[:2])}: {debug['stderr'][-600:]}")
     print(f"{len(cases)} session hand-overs compared with the aws CLI; {failures} differ")
     return 1 if failures else 0
 

@@ -4,12 +4,14 @@
 // environment variable for plugins new enough to read it there, and never reaches drconsole's output.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 #include <vector>
@@ -34,13 +36,32 @@ constexpr const char* kResponseVariable = "AWS_SSM_START_SESSION_RESPONSE";
 
 struct Ran {
   bool found = false;  // false: no such program on PATH
+  bool started = false;
   int status = 0;      // its exit status (128 + N for a signal)
   std::string out;     // its standard output, when captured
+  std::string why;     // why it could not be started, when found
 };
 
-// Runs the plugin and waits for it. While it runs, the terminal's Ctrl-C, Ctrl-\ and Ctrl-Z are the
-// plugin's (it sends them into the session), as the CLI's ignore_user_entered_signals does.
+// The plugin's path on PATH, found before forking (the child of a threaded process may only exec).
+std::string find_plugin() {
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    const auto candidate = (dir.empty() ? std::string(".") : dir) + "/" + kPlugin;
+    struct stat st {};
+    if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return "";
+}
+
+// Runs the plugin and waits for it. While it runs, drconsole ignores the terminal's Ctrl-C, Ctrl-\ and
+// Ctrl-Z, and the plugin inherits that, as with the CLI's ignore_user_entered_signals and subprocess: the
+// keys go into the session. The plugin gets no descriptor of drconsole's but 0, 1 and 2.
 Ran run_plugin(const std::vector<std::string>& args, const std::vector<std::string>& extra_env, bool capture) {
+  Ran r;
+  const auto plugin = find_plugin();
+  if (plugin.empty()) return r;
+  r.found = true;
   std::vector<std::string> argv_text{kPlugin};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -52,8 +73,11 @@ Ran run_plugin(const std::vector<std::string>& args, const std::vector<std::stri
   for (auto& e : env_text) envp.push_back(e.data());
   envp.push_back(nullptr);
 
-  int out_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
-  if ((capture && pipe2(out_pipe, O_CLOEXEC) != 0) || pipe2(err_pipe, O_CLOEXEC) != 0) return {};
+  int out_pipe[2] = {-1, -1};
+  if (capture && pipe2(out_pipe, O_CLOEXEC) != 0) {
+    r.why = std::strerror(errno);
+    return r;
+  }
   struct sigaction ignore {}, old_int {}, old_quit {}, old_tstp {};
   ignore.sa_handler = SIG_IGN;
   sigaction(SIGINT, &ignore, &old_int);
@@ -61,34 +85,28 @@ Ran run_plugin(const std::vector<std::string>& args, const std::vector<std::stri
   sigaction(SIGTSTP, &ignore, &old_tstp);
   const pid_t pid = fork();
   if (pid == 0) {
-    signal(SIGINT, SIG_DFL);
-    signal(SIGQUIT, SIG_DFL);
-    signal(SIGTSTP, SIG_DFL);
     if (capture) dup2(out_pipe[1], STDOUT_FILENO);
-    execvpe(kPlugin, argv.data(), envp.data());
-    const int e = errno;  // tell the parent why (ENOENT: not installed)
-    (void)!write(err_pipe[1], &e, sizeof e);
+    close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+    execve(plugin.c_str(), argv.data(), envp.data());
     _exit(127);
   }
-  close(err_pipe[1]);
+  const int fork_errno = errno;
   if (capture) close(out_pipe[1]);
-  Ran r;
-  if (pid > 0) {
+  if (pid < 0) {
+    r.why = std::strerror(fork_errno);
+  } else {
+    r.started = true;
     if (capture) {
       char buf[4096];
       for (ssize_t n; (n = read(out_pipe[0], buf, sizeof buf)) > 0;) {
         if (r.out.size() < 65536) r.out.append(buf, static_cast<std::size_t>(n));  // a version line; capped
       }
     }
-    int exec_errno = 0;
-    const bool exec_failed = read(err_pipe[0], &exec_errno, sizeof exec_errno) == static_cast<ssize_t>(sizeof exec_errno);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    r.found = !exec_failed;
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
-  close(err_pipe[0]);
   if (capture) close(out_pipe[0]);
   sigaction(SIGINT, &old_int, nullptr);
   sigaction(SIGQUIT, &old_quit, nullptr);
@@ -114,6 +132,8 @@ bool reads_response_from_env(std::string version) {
 
 CommandOutcome plugin_result(const Ran& r) {
   if (!r.found) return failed(kNotFound);
+  if (!r.started) return failed(std::string("could not start ") + kPlugin + ": " + r.why);
+  // Not the CLI's CalledProcessError text, which repeats the arguments: one holds the session's token.
   if (r.status != 0) return failed(std::string(kPlugin) + " ended with exit status " + std::to_string(r.status));
   return {};
 }
@@ -140,7 +160,10 @@ CommandOutcome ecs_execute_command(const Invocation& inv, CommandIo& io) {
   if (!found.is_array() || found.empty()) return failed("The task provided in the request was not found.");
   std::string runtime_id = "None";  // Python's format() of a container it did not find
   for (const auto& c : found[0].value("containers", Json::array())) {
-    if (c.value("name", "") == out.value("containerName", "")) runtime_id = c.value("runtimeId", "None");
+    if (c.value("name", "") != out.value("containerName", "")) continue;
+    if (!c.contains("runtimeId")) return failed("'runtimeId'");  // the CLI's KeyError
+    runtime_id = c.value("runtimeId", "None");
+    break;
   }
   const Json target{{"Target", "ecs:" + cluster + "_" + task + "_" + runtime_id}};
   // botocore's session profile: --profile, AWS_DEFAULT_PROFILE, AWS_PROFILE.
@@ -165,9 +188,14 @@ CommandOutcome ssm_start_session(const Invocation& inv, CommandIo& io) {
     call_aws(io, "ssm", "TerminateSession", {{"SessionId", out["SessionId"]}});
     return failed(kNotFound);
   }
+  if (!version.started) return plugin_result(version);
+  if (version.status != 0) {  // the CLI's check_output raises: nothing is handed over
+    return failed("Command '['session-manager-plugin', '--version']' returned non-zero exit status " +
+                  std::to_string(version.status) + ".");
+  }
   std::string response = session.dump();
   std::vector<std::string> env;
-  if (version.status == 0 && reads_response_from_env(version.out)) {
+  if (reads_response_from_env(version.out)) {
     env.push_back(std::string(kResponseVariable) + "=" + response);
     response = kResponseVariable;
   }
