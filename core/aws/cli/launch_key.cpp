@@ -14,6 +14,7 @@
 #include <openssl/rsa.h>
 
 #include "aws/protocol/values.hpp"
+#include "util/text.hpp"
 
 namespace drc::aws::cli {
 
@@ -89,39 +90,6 @@ std::optional<std::string> rsa_pkcs1_decrypt(const std::string& pem, const std::
   return plain;
 }
 
-// Python's strict bytes.decode('utf-8'): no overlong forms, no surrogates, nothing past U+10FFFF.
-bool valid_utf8(const std::string& s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + n > s.size()) return false;
-    const auto second = static_cast<unsigned char>(s[i + 1]);
-    if (second < lo || second > hi) return false;
-    for (std::size_t k = 2; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 }  // namespace
 
 Result<std::string> launch_key_path(const std::string& value) {
@@ -147,7 +115,8 @@ Status decrypt_password_data(nlohmann::ordered_json& output, const std::string& 
   const auto cipher = protocol::base64_decode(data);
   auto plain = cipher ? rsa_pkcs1_decrypt(key, *cipher) : std::nullopt;
   OPENSSL_cleanse(key.data(), key.size());  // the private key leaves memory as soon as it is used
-  if (!plain || !valid_utf8(*plain)) {
+  // Python's strict bytes.decode('utf-8'): no overlong forms, no surrogates, nothing past U+10FFFF.
+  if (!plain || !is_valid_utf8(*plain)) {
     if (plain) OPENSSL_cleanse(plain->data(), plain->size());
     return make_error(kCannotDecrypt);
   }
