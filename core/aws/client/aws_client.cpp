@@ -1,7 +1,5 @@
 #include "aws/client/aws_client.hpp"
 
-#include <openssl/evp.h>
-
 #include <future>
 #include <algorithm>
 
@@ -46,13 +44,6 @@ std::string CallResult::error_text() const {
 }
 
 namespace {
-
-std::string md5_base64(const std::string& body) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(body.data(), body.size(), digest, &len, EVP_md5(), nullptr);
-  return protocol::base64_encode(std::string_view(reinterpret_cast<const char*>(digest), len));
-}
 
 std::string setting(const config::Env& env, const config::SharedConfig& cfg, const std::string& profile,
                     const char* env_name, const char* key) {
@@ -233,7 +224,7 @@ Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, co
     if (op.checksum_required && !w.header("Content-MD5")) {
       bool has_checksum = false;
       for (const auto& [k, v] : w.headers) has_checksum = has_checksum || k.rfind("x-amz-checksum-", 0) == 0;
-      if (!has_checksum) w.headers.emplace_back("Content-MD5", md5_base64(w.body));
+      if (!has_checksum) w.headers.emplace_back("Content-MD5", checksum_base64("md5", w.body));
     }
   }
   out.signing.region = ep.signing_region;

@@ -53,7 +53,10 @@ std::string checksum_base64(const std::string& algorithm, const std::string& bod
     const std::string be{static_cast<char>(c >> 24), static_cast<char>(c >> 16), static_cast<char>(c >> 8), static_cast<char>(c)};
     return protocol::base64_encode(be);
   }
-  const EVP_MD* md = algorithm == "sha1" ? EVP_sha1() : algorithm == "sha512" ? EVP_sha512() : EVP_sha256();
+  const EVP_MD* md = algorithm == "sha1"   ? EVP_sha1()
+                     : algorithm == "sha512" ? EVP_sha512()
+                     : algorithm == "md5"    ? EVP_md5()
+                                             : EVP_sha256();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(body.data(), body.size(), digest, &len, md, nullptr);

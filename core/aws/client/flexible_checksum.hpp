@@ -32,7 +32,8 @@ Result<void> add_request_checksum(const model::ServiceModel& svc, const model::O
 Result<void> verify_response_checksum(const model::Operation& op, const nlohmann::ordered_json& params,
                                       const http::Request& wire, const http::Response& response);
 
-// base64 of the digest, as the x-amz-checksum-* headers carry it: "crc32", "sha1", "sha256", "sha512".
+// base64 of the digest, as the x-amz-checksum-* headers carry it: "crc32", "sha1", "sha256", "sha512"; and
+// "md5", as Content-MD5 and SSE-C's key MD5 carry it.
 std::string checksum_base64(const std::string& algorithm, const std::string& body);
 
 }  // namespace drc::aws::client

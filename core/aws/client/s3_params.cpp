@@ -1,11 +1,11 @@
 #include "aws/client/s3_params.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 
+#include "aws/client/flexible_checksum.hpp"
 #include "aws/http/uri.hpp"
 #include "aws/protocol/values.hpp"
 
@@ -143,11 +143,8 @@ void sse_customer_key(Json& params, const std::string& prefix) {
   const auto key_member = prefix + "Key", md5_member = prefix + "KeyMD5";
   if (!params.contains(key_member) || !params[key_member].is_string() || params.contains(md5_member)) return;
   const auto key = params[key_member].get<std::string>();
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(key.data(), key.size(), digest, &len, EVP_md5(), nullptr);
   params[key_member] = protocol::base64_encode(key);
-  params[md5_member] = protocol::base64_encode(std::string(reinterpret_cast<const char*>(digest), len));
+  params[md5_member] = checksum_base64("md5", key);
 }
 
 }  // namespace
