@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include "aws/cli/custom_args_parts.hpp"
@@ -217,6 +218,23 @@ std::optional<long long> ec2_default_page_size(const model::ServiceModel& model,
     if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) return std::nullopt;
   }
   return 1000;
+}
+
+bool uses_old_list_case(const model::ServiceModel& m, const std::string& operation, const std::string& argument) {
+  static const std::array<std::array<const char*, 3>, 8> kCases{{
+      {"firehose", "put-record-batch", "records"},
+      {"workspaces", "reboot-workspaces", "reboot-workspace-requests"},
+      {"workspaces", "rebuild-workspaces", "rebuild-workspace-requests"},
+      {"workspaces", "terminate-workspaces", "terminate-workspace-requests"},
+      {"elastic-load-balancing", "remove-tags", "tags"},
+      {"elastic-load-balancing", "describe-instance-health", "instances"},
+      {"elastic-load-balancing", "deregister-instances-from-load-balancer", "instances"},
+      {"elastic-load-balancing", "register-instances-with-load-balancer", "instances"},
+  }};
+  std::string service_id;
+  for (char c : m.metadata().service_id) service_id += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(kCases.begin(), kCases.end(),
+                     [&](const auto& c) { return service_id == c[0] && operation == c[1] && argument == c[2]; });
 }
 
 }  // namespace drc::aws::cli

@@ -74,6 +74,11 @@ std::optional<CustomArgError> apply_custom_args(const CustomArgsInput& in, nlohm
 // create/replace-network-acl-entry take tcp, udp, icmp and all for --protocol.
 void finish_custom_params(const model::ServiceModel& model, const model::Operation& op, nlohmann::ordered_json& params);
 
+// awscli's _uses_old_list_case: a few lists of one-member structures take bare words, each the member's
+// value ("--instances i-1 i-2"), even where a word looks like shorthand. `operation` and `argument` are
+// the CLI's names.
+bool uses_old_list_case(const model::ServiceModel& m, const std::string& operation, const std::string& argument);
+
 // awscli's EC2PageSizeInjector: ec2 describe-snapshots and describe-volumes, paginated without a page size
 // and with no parameter but OwnerIds, RestorableByUserIds (snapshots) and DryRun, ask for 1,000 a page
 // (EC2 otherwise answers them in one unbounded page, or times out). The page size, else none.

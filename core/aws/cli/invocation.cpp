@@ -1,7 +1,6 @@
 #include "aws/cli/invocation.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -97,25 +96,6 @@ Json unpack_one(const model::ServiceModel& m, const model::Shape& s, const std::
   auto value = std::move(*parsed);
   if (auto st = apply_model_types(m, s, value); !st) throw BadValue("Error parsing parameter '" + cli_name + "': " + st.error().message);
   return value;
-}
-
-// awscli's _uses_old_list_case: a few lists of one-member structures take bare words, each the member's
-// value ("--instances i-1 i-2"), even where a word looks like shorthand.
-bool uses_old_list_case(const model::ServiceModel& m, const std::string& operation, const std::string& argument) {
-  static const std::array<std::array<const char*, 3>, 8> kCases{{
-      {"firehose", "put-record-batch", "records"},
-      {"workspaces", "reboot-workspaces", "reboot-workspace-requests"},
-      {"workspaces", "rebuild-workspaces", "rebuild-workspace-requests"},
-      {"workspaces", "terminate-workspaces", "terminate-workspace-requests"},
-      {"elastic-load-balancing", "remove-tags", "tags"},
-      {"elastic-load-balancing", "describe-instance-health", "instances"},
-      {"elastic-load-balancing", "deregister-instances-from-load-balancer", "instances"},
-      {"elastic-load-balancing", "register-instances-with-load-balancer", "instances"},
-  }};
-  std::string service_id;
-  for (char c : m.metadata().service_id) service_id += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return std::any_of(kCases.begin(), kCases.end(),
-                     [&](const auto& c) { return service_id == c[0] && operation == c[1] && argument == c[2]; });
 }
 
 Json unpack(const model::ServiceModel& m, const model::Shape& s, const std::vector<std::string>& words, const std::string& cli_name,
