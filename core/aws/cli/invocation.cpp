@@ -10,6 +10,7 @@
 #include "aws/cli/custom_args.hpp"
 #include "aws/cli/launch_key.hpp"
 #include "aws/cli/number_args.hpp"
+#include "aws/cli/paramfile.hpp"
 #include "aws/cli/shorthand.hpp"
 
 namespace drc::aws::cli {
@@ -126,23 +127,6 @@ Json read_body_file(const std::string& path, const std::string& cli_name) {
 }
 
 }  // namespace
-
-Result<std::string> resolve_paramfile(const std::string& value) {
-  for (const auto& [prefix, binary] : {std::pair<std::string, bool>{"file://", false}, {"fileb://", true}}) {
-    if (value.rfind(prefix, 0) != 0) continue;
-    std::string path = value.substr(prefix.size());
-    if (!path.empty() && path[0] == '~') {
-      const char* home = std::getenv("HOME");
-      path = std::string(home ? home : "") + path.substr(1);
-    }
-    std::ifstream in(path, binary ? std::ios::binary : std::ios::in);
-    if (!in) return make_error("Unable to load paramfile " + value + ": [Errno 2] No such file or directory: '" + path + "'");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  return value;
-}
 
 std::variant<GlobalSplit, InvocationError> split_global_options(const std::vector<std::string>& args) {
   GlobalSplit out;

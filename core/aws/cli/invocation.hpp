@@ -67,7 +67,4 @@ std::variant<GlobalSplit, InvocationError> split_global_options(const std::vecto
 std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCatalog& catalog,
                                                            const std::vector<std::string>& args);
 
-// Reads a file:// (text) or fileb:// (bytes) value; other values are returned as they are.
-Result<std::string> resolve_paramfile(const std::string& value);
-
 }  // namespace drc::aws::cli

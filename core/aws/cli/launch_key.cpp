@@ -1,7 +1,5 @@
 #include "aws/cli/launch_key.hpp"
 
-#include <cctype>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -14,6 +12,7 @@
 #include <openssl/rsa.h>
 
 #include "aws/protocol/values.hpp"
+#include "util/path_expand.hpp"
 #include "util/text.hpp"
 
 namespace drc::aws::cli {
@@ -22,39 +21,6 @@ namespace {
 
 constexpr const char* kNotAFile = "priv-launch-key should be a path to the local SSH private key file used to launch the instance.";
 constexpr const char* kCannotDecrypt = "Unable to decrypt password data using provided private key file.";
-
-// os.path.expandvars: $NAME and ${NAME} of variables that are set; anything else stays as written.
-std::string expand_vars(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '$' || i + 1 >= s.size()) {
-      out += s[i];
-      continue;
-    }
-    const bool braced = s[i + 1] == '{';
-    std::size_t start = i + (braced ? 2 : 1), end = start;
-    while (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '_')) ++end;
-    if (end == start || (braced && (end >= s.size() || s[end] != '}'))) {
-      out += s[i];
-      continue;
-    }
-    const char* value = std::getenv(s.substr(start, end - start).c_str());
-    if (!value) {
-      out += s[i];
-      continue;
-    }
-    out += value;
-    i = braced ? end : end - 1;
-  }
-  return out;
-}
-
-// os.path.expanduser for "~" and "~/...": the HOME variable.
-std::string expand_user(const std::string& s) {
-  if (s.empty() || s[0] != '~' || (s.size() > 1 && s[1] != '/')) return s;
-  const char* home = std::getenv("HOME");
-  return home ? std::string(home) + s.substr(1) : s;
-}
 
 struct BioFree {
   void operator()(BIO* b) const { BIO_free(b); }

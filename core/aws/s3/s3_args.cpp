@@ -5,6 +5,7 @@
 #include <set>
 
 #include "aws/cli/number_args.hpp"
+#include "aws/cli/paramfile.hpp"
 #include "aws/cli/shorthand.hpp"
 
 namespace drc::aws::s3 {
@@ -23,6 +24,9 @@ struct Option {
 
 const std::set<std::string> kTransfer{"cp", "mv", "sync"};
 const std::set<std::string> kRemoving{"cp", "mv", "sync", "rm"};
+// Values the CLI takes as written even when they start with file:// (awscli's PARAMFILE_DISABLED, and
+// the filters, which reach it as lists).
+const std::set<std::string> kNoParamfile{"website-redirect", "include", "exclude"};
 
 // The options of each subcommand, as awscli/customizations/s3/subcommands.py declares them.
 const std::map<std::string, Option>& options() {
@@ -48,6 +52,11 @@ const std::map<std::string, Option>& options() {
       {"grants", {Kind::Many, kTransfer}},
       {"sse", {Kind::OptionalValue, kTransfer, "AES256"}},
       {"sse-kms-key-id", {Kind::Value, kTransfer}},
+      {"sse-c", {Kind::OptionalValue, kTransfer, "AES256"}},
+      {"sse-c-key", {Kind::Value, kTransfer}},
+      {"sse-c-copy-source", {Kind::OptionalValue, kTransfer, "AES256"}},
+      {"sse-c-copy-source-key", {Kind::Value, kTransfer}},
+      {"source-region", {Kind::Value, kTransfer}},
       {"storage-class", {Kind::Value, kTransfer}},
       {"website-redirect", {Kind::Value, kTransfer}},
       {"cache-control", {Kind::Value, kTransfer}},
@@ -112,6 +121,11 @@ void set_value(S3Args& a, const std::string& name, const std::vector<std::string
   else if (name == "checksum-mode") a.checksum_mode = v;
   else if (name == "bucket-name-prefix") a.bucket_name_prefix = v;
   else if (name == "bucket-region") a.bucket_region = v;
+  else if (name == "sse-c") a.sse_c.algorithm = v;
+  else if (name == "sse-c-key") a.sse_c.key = v;
+  else if (name == "sse-c-copy-source") a.sse_c_copy_source.algorithm = v;
+  else if (name == "sse-c-copy-source-key") a.sse_c_copy_source.key = v;
+  else if (name == "source-region") a.source_region = v;
   else if (name == "include" || name == "exclude") a.filters.push_back({name == "include", v});
   else if (name == "metadata") {
     // A map, as JSON or shorthand (key=value,key2=value2).
@@ -141,7 +155,6 @@ void set_value(S3Args& a, const std::string& name, const std::vector<std::string
       p[it->second] = g.substr(eq + 1);
     }
   } else if (name == "tags") {
-    if (words.size() != 2) throw Refused{{2, "argument --tags: expected 2 arguments"}};
     a.tags.push_back({{"Key", words[0]}, {"Value", words[1]}});
   }
 }
@@ -168,6 +181,7 @@ void set_flag(S3Args& a, const std::string& name) {
 // The values an optional-valued option (--sse, --request-payer) takes from the next word.
 bool is_choice(const std::string& option, const std::string& word) {
   if (option == "sse") return word == "AES256" || word == "aws:kms" || word == "aws:kms:dsse";
+  if (option == "sse-c" || option == "sse-c-copy-source") return word == "AES256";
   return option == "request-payer" && word == "requester";
 }
 
@@ -189,6 +203,12 @@ std::string choices() {
 }
 
 }  // namespace
+
+void add_customer_key(Json& params, const CustomerKey& key, const std::string& prefix) {
+  if (!key.given()) return;
+  params[prefix + "Algorithm"] = key.algorithm;
+  params[prefix + "Key"] = key.key;
+}
 
 std::optional<std::string> s3_help(const std::vector<std::string>& args) {
   const bool flag = std::any_of(args.begin(), args.end(), [](const std::string& w) { return w == "--help" || w == "-h"; });
@@ -228,6 +248,9 @@ std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& ar
                             "use aws s3api put-bucket-website"};
     }
     std::vector<std::string> unknown;
+    // Values are read once argparse has taken the whole line, as the CLI unpacks them: a missing path
+    // is reported before a file:// that cannot be read.
+    std::vector<std::pair<std::string, std::vector<std::string>>> values;
     for (std::size_t i = 1; i < args.size(); ++i) {
       std::string word = args[i];
       if (word.size() < 3 || word.rfind("--", 0) != 0) {
@@ -254,17 +277,13 @@ std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& ar
           set_flag(a, name);
           break;
         case Kind::OptionalValue:
-          if (attached) set_value(a, name, {*attached});
-          else if (i + 1 < args.size() && is_choice(name, args[i + 1])) set_value(a, name, {args[++i]});
-          else set_value(a, name, {opt.constant});
+          if (attached) values.push_back({name, {*attached}});
+          else if (i + 1 < args.size() && is_choice(name, args[i + 1])) values.push_back({name, {args[++i]}});
+          else values.push_back({name, {opt.constant}});
           break;
         case Kind::Value: {
-          if (attached) {
-            set_value(a, name, {*attached});
-          } else {
-            if (i + 1 >= args.size() || is_option(i + 1)) throw Refused{{2, "argument " + word + ": expected one argument"}};
-            set_value(a, name, {args[++i]});
-          }
+          if (!attached && (i + 1 >= args.size() || is_option(i + 1))) throw Refused{{2, "argument " + word + ": expected one argument"}};
+          values.push_back({name, {attached ? *attached : args[++i]}});
           break;
         }
         case Kind::Many: {
@@ -273,7 +292,8 @@ std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& ar
           const std::size_t limit = name == "tags" ? 2 : SIZE_MAX;
           while (words.size() < limit && i + 1 < args.size() && !is_option(i + 1)) words.push_back(args[++i]);
           if (words.empty()) throw Refused{{2, "argument " + word + ": expected at least one argument"}};
-          set_value(a, name, words);
+          if (name == "tags" && words.size() != 2) throw Refused{{2, "argument --tags: expected 2 arguments"}};
+          values.push_back({name, std::move(words)});
           break;
         }
       }
@@ -281,6 +301,14 @@ std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& ar
     const auto [least, most] = path_count(a.command);
     if (a.paths.size() < least) return ArgsError{2, std::string("the following arguments are required: ") +
                                                        (a.command == "cp" || a.command == "mv" || a.command == "sync" || a.command == "rm" ? "paths" : "path")};
+    for (auto& [name, words] : values) {
+      if (options().at(name).kind != Kind::Many && !kNoParamfile.count(name)) {
+        auto read = cli::resolve_paramfile(words.front());
+        if (!read) throw Refused{{255, "Error parsing parameter '--" + name + "': " + read.error().message}};
+        words.front() = std::move(*read);
+      }
+      set_value(a, name, words);
+    }
     while (a.paths.size() > most) {
       unknown.insert(unknown.begin(), a.paths.back());
       a.paths.pop_back();

@@ -18,6 +18,12 @@ struct Filter {
   std::string pattern;
 };
 
+// SSE-C: the algorithm (AES256) and the key's own bytes; the client sends them base64 with their MD5.
+struct CustomerKey {
+  std::string algorithm, key;
+  bool given() const { return !algorithm.empty(); }
+};
+
 struct S3Args {
   std::string command;  // ls cp mv rm sync mb rb presign
   std::vector<std::string> paths;
@@ -36,7 +42,14 @@ struct S3Args {
   std::optional<std::string> checksum_mode;  // ChecksumMode on downloads
   nlohmann::ordered_json tags = nlohmann::ordered_json::array();  // mb --tags
   std::string bucket_name_prefix, bucket_region;  // ls of buckets
+  CustomerKey sse_c;              // --sse-c, --sse-c-key: the objects written or read
+  CustomerKey sse_c_copy_source;  // --sse-c-copy-source(-key): the objects copied from
+  std::string source_region;      // --source-region: where an s3-to-s3 copy's source bucket is
 };
+
+// The SSE-C members a request carries for `key`: {prefix}Algorithm and {prefix}Key ("SSECustomer" for
+// the object itself, "CopySourceSSECustomer" for a copy's source); nothing when no key was given.
+void add_customer_key(nlohmann::ordered_json& params, const CustomerKey& key, const std::string& prefix);
 
 struct ArgsError {
   int exit_code = 255;  // 2: argparse refused it (the usage line is printed)

@@ -5,6 +5,7 @@
 #include <functional>
 #include <future>
 #include <istream>
+#include <optional>
 #include <ostream>
 
 #include "aws/s3/call_pump.hpp"
@@ -32,6 +33,23 @@ client::CallRequest s3_request(const std::string& operation, Json params) {
   return r;
 }
 
+// Where the calls about one side of a command go, and the SSE-C key its HeadObject needs.
+struct SideTarget {
+  std::string region;  // empty: the command's region and endpoint
+  CustomerKey key;
+
+  client::CallRequest request(const std::string& operation, Json params) const {
+    if (operation == "HeadObject") add_customer_key(params, key, "SSECustomer");
+    auto r = s3_request(operation, std::move(params));
+    if (!region.empty()) {
+      // As the CLI's source client: made for that region with no endpoint URL of the command line's.
+      r.region = region;
+      r.use_endpoint_flag = false;
+    }
+    return r;
+  }
+};
+
 protocol::AwsTime time_of(const Json& v) { return protocol::parse_timestamp(v).value_or(protocol::AwsTime{}); }
 
 client::CallResult call_now(CallPump& pump, client::CallRequest req) {
@@ -44,6 +62,7 @@ client::CallResult call_now(CallPump& pump, client::CallRequest req) {
 // Every page of a listing, one after another; false (with the call's error) when a page failed.
 bool each_page(CallPump& pump, client::CallRequest first, const std::function<void(const Json&)>& on_page, std::string& error) {
   bool ok = true;
+  const client::CallRequest first_request = first;
   std::function<void(client::CallRequest)> ask = [&](client::CallRequest req) {
     auto params = req.params;
     pump.submit(std::move(req), [&, params](client::CallResult r) {
@@ -57,9 +76,10 @@ bool each_page(CallPump& pump, client::CallRequest first, const std::function<vo
       const std::string token = (*r.output).value("NextContinuationToken", (*r.output).value("ContinuationToken", std::string()));
       const bool more = (*r.output).value("IsTruncated", !token.empty());
       if (!more || token.empty() || params.value("ContinuationToken", std::string()) == token) return;
-      auto next = params;
-      next["ContinuationToken"] = token;
-      ask(s3_request(r.operation, std::move(next)));
+      auto next = first_request;
+      next.params = params;
+      next.params["ContinuationToken"] = token;
+      ask(std::move(next));
     });
   };
   ask(std::move(first));
@@ -177,14 +197,24 @@ std::string usage_of(const std::string& command) {
   return "<LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>";
 }
 
+// The CLI's checks of the SSE-C options: each key with its algorithm, and a copy source's only in a copy.
+std::optional<std::string> customer_key_problem(const S3Args& a, const std::string& types) {
+  for (const auto& [key, option] : {std::pair<const CustomerKey&, std::string>{a.sse_c, "--sse-c"}, {a.sse_c_copy_source, "--sse-c-copy-source"}}) {
+    if (key.given() && key.key.empty()) return "It " + option + " is specified, " + option + "-key must be specified as well.";
+    if (!key.given() && !key.key.empty()) return "It " + option + "-key is specified, " + option + " must be specified as well.";
+  }
+  if (a.sse_c_copy_source.given() && types != "s3s3") return std::string("--sse-c-copy-source is only supported for copy operations.");
+  return std::nullopt;
+}
+
 bool exists(const std::string& p) {
   struct stat st {};
   return ::stat(p.c_str(), &st) == 0;
 }
 
 // The source (or, for sync, destination) side's files, as FileInfos placed against `f`.
-bool list_side(CallPump& pump, const FormattedPaths& f, Operation op, bool deleting, const S3Args& a, ResultPrinter& printer,
-               std::vector<FileInfo>& out, std::string& error) {
+bool list_side(CallPump& pump, const FormattedPaths& f, Operation op, bool deleting, const S3Args& a, const SideTarget& target,
+               ResultPrinter& printer, std::vector<FileInfo>& out, std::string& error) {
   if (f.src_type == Side::Local) {
     std::vector<std::string> warnings;
     for (auto& lf : list_local(f.src, f.dir_op, a.follow_symlinks, warnings)) {
@@ -208,7 +238,7 @@ bool list_side(CallPump& pump, const FormattedPaths& f, Operation op, bool delet
       // One object: its size and time from HeadObject.
       Json params{{"Bucket", bucket}, {"Key", prefix}};
       if (a.request_payer) params["RequestPayer"] = *a.request_payer;
-      auto r = call_now(pump, s3_request("HeadObject", params));
+      auto r = call_now(pump, target.request("HeadObject", params));
       if (!r.ok()) {
         error = r.http_status == 404 || (r.error && r.error->code == "404")
                     ? "An error occurred (404) when calling the HeadObject operation: Key \"" + prefix + "\" does not exist"
@@ -228,7 +258,7 @@ bool list_side(CallPump& pump, const FormattedPaths& f, Operation op, bool delet
   if (a.page_size) params["MaxKeys"] = *a.page_size;
   if (a.request_payer) params["RequestPayer"] = *a.request_payer;
   const std::string whole = f.src;
-  return each_page(pump, s3_request("ListObjectsV2", params), [&](const Json& page) {
+  return each_page(pump, target.request("ListObjectsV2", params), [&](const Json& page) {
     for (const auto& c : page.value("Contents", Json::array())) {
       const std::string key = c.value("Key", "");
       const auto size = c.value("Size", std::uint64_t{0});
@@ -283,6 +313,10 @@ int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
     return kCannotStart;
   }
   if (types == "s3local" && dir_op && !exists(dest)) ::mkdir(dest.c_str(), 0777);
+  if (auto bad = customer_key_problem(a, types)) {
+    io.err << '\n' << *bad << '\n';
+    return kCannotStart;
+  }
 
   Verbosity v = a.quiet ? Verbosity::Quiet : (a.only_show_errors || stream) ? Verbosity::OnlyErrors : a.no_progress ? Verbosity::NoProgress : Verbosity::All;
   ResultPrinter printer(io.out, io.err, v, io.out_is_terminal);
@@ -297,6 +331,9 @@ int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
   settings.dryrun = a.dryrun;
   settings.force_glacier_transfer = a.force_glacier_transfer;
   settings.ignore_glacier_warnings = a.ignore_glacier_warnings;
+  settings.sse_c = a.sse_c;
+  settings.sse_c_copy_source = a.sse_c_copy_source;
+  if (types == "s3s3") settings.source_region = a.source_region;
   Transfers transfers(pump, printer, settings);
 
   if (stream) {
@@ -326,7 +363,9 @@ int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
   const PathFilter filter(a.filters, src, dest, dir_op);
   std::vector<FileInfo> listed;
   std::string error;
-  if (!list_side(pump, files, op, op == Operation::Delete, a, printer, listed, error)) {
+  // The source's HeadObject decrypts with the copy source's key in a copy, else with --sse-c-key.
+  const SideTarget source{settings.source_region, types == "s3s3" ? a.sse_c_copy_source : a.sse_c};
+  if (!list_side(pump, files, op, op == Operation::Delete, a, source, printer, listed, error)) {
     printer.fatal(error);
     printer.finish();
     return printer.exit_code();
@@ -338,7 +377,7 @@ int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
   if (a.command == "sync") {
     const auto reverse = format_paths(dest, src, dir_op);
     std::vector<FileInfo> at_dest, kept;
-    if (!list_side(pump, reverse, op, false, a, printer, at_dest, error)) {
+    if (!list_side(pump, reverse, op, false, a, SideTarget{}, printer, at_dest, error)) {
       printer.fatal(error);
       printer.finish();
       return printer.exit_code();

@@ -19,6 +19,13 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
+bool one_of(const std::string& s, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    if (s == n) return true;
+  }
+  return false;
+}
+
 constexpr std::uint64_t kMaxCopySize = 5ull * 1024 * kMiB;  // CopyObject's limit
 
 std::string errno_text(const std::string& path) {
@@ -104,7 +111,22 @@ client::CallRequest Transfers::request(const std::string& operation, Json params
   r.service = "s3";
   r.operation = operation;
   if (settings_.request_payer) params["RequestPayer"] = *settings_.request_payer;
+  // SSE-C goes on every call that writes or reads an object's bytes (s3transfer's argument lists).
+  if (one_of(operation, {"PutObject", "CopyObject", "CreateMultipartUpload", "UploadPart", "UploadPartCopy",
+                         "CompleteMultipartUpload", "GetObject", "HeadObject"})) {
+    add_customer_key(params, settings_.sse_c, "SSECustomer");
+  }
+  if (one_of(operation, {"CopyObject", "UploadPartCopy"})) add_customer_key(params, settings_.sse_c_copy_source, "CopySourceSSECustomer");
   r.params = std::move(params);
+  return r;
+}
+
+client::CallRequest Transfers::source_request(const std::string& operation, Json params) const {
+  auto r = request(operation, std::move(params));
+  if (!settings_.source_region.empty()) {
+    r.region = settings_.source_region;
+    r.use_endpoint_flag = false;
+  }
   return r;
 }
 
@@ -183,7 +205,7 @@ void Transfers::finish(const std::shared_ptr<Job>& job, const std::string& error
     return printer_.success(job->type, job->src_shown, job->dest_shown);
   }
   const auto [bucket, key] = split_bucket_key(job->file.src);
-  pump_.submit(request("DeleteObject", Json{{"Bucket", bucket}, {"Key", key}}), [this, job](client::CallResult r) {
+  pump_.submit(source_request("DeleteObject", Json{{"Bucket", bucket}, {"Key", key}}), [this, job](client::CallResult r) {
     if (r.ok()) printer_.success(job->type, job->src_shown, job->dest_shown);
     else printer_.failure(job->type, job->src_shown, job->dest_shown, r.error_text(), 0);
   });

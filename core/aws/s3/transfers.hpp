@@ -16,6 +16,7 @@
 #include "aws/s3/call_pump.hpp"
 #include "aws/s3/file_plan.hpp"
 #include "aws/s3/result_printer.hpp"
+#include "aws/s3/s3_args.hpp"
 
 namespace drc::aws::s3 {
 
@@ -26,6 +27,10 @@ struct TransferSettings {
   bool guess_mime_type = true;
   bool content_type_given = false;
   std::optional<std::string> request_payer, checksum_mode;
+  CustomerKey sse_c, sse_c_copy_source;
+  // An s3-to-s3 copy's source bucket in another region (--source-region): calls about the source go
+  // there, to that region's endpoint rather than --endpoint-url, as the CLI's source client does.
+  std::string source_region;
   bool is_move = false;
   bool dryrun = false;
   bool force_glacier_transfer = false, ignore_glacier_warnings = false;
@@ -57,6 +62,7 @@ class Transfers {
   void finish(const std::shared_ptr<Job>& job, const std::string& error);
   bool skip_glacier(const FileInfo& file);
   client::CallRequest request(const std::string& operation, nlohmann::ordered_json params) const;
+  client::CallRequest source_request(const std::string& operation, nlohmann::ordered_json params) const;
   nlohmann::ordered_json object_params(const std::string& operation, const std::string& name_for_type) const;
 
   CallPump& pump_;

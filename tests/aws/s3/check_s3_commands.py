@@ -27,6 +27,7 @@ except ImportError:
     print("botocore is not importable: skipped")
     sys.exit(77)
 from moto_server import MotoServer  # noqa: E402
+from recording_proxy import RecordingProxy  # noqa: E402
 from s3_cases import CASES  # noqa: E402
 from check_parity import RFC822, TIMESTAMP as ISO, isolated_env  # noqa: E402  (the JSON parity test's masks and environment)
 
@@ -97,7 +98,7 @@ def prepare(moto, case, workdir):
     return client
 
 
-def run_case(moto, argv0, case, env):
+def run_case(moto, proxy, argv0, case, env):
     moto.reset()
     workdir = tempfile.mkdtemp(prefix="drc-s3-")
     try:
@@ -105,13 +106,15 @@ def run_case(moto, argv0, case, env):
         for before in case.get("before", []):
             subprocess.run(argv0 + before, cwd=workdir, env=env, capture_output=True, timeout=300, check=False)
         run_env = {k: v for k, v in env.items() if k not in case.get("unset", [])}
+        run_env.update({k: v.replace("<proxy>", proxy.url) for k, v in case.get("env", {}).items()})
+        proxy.take()
         p = subprocess.run(argv0 + case["args"], cwd=workdir, env=run_env, capture_output=True, timeout=300, check=False,
                            input=case.get("stdin", b""))
         stdout = p.stdout.decode("utf-8", "replace")
         if case.get("stdout_bytes"):
             stdout = hashlib.md5(p.stdout).hexdigest()
         return {"rc": p.returncode, "out": lines(stdout, False), "err": lines(p.stderr.decode("utf-8", "replace"), True),
-                "s3": s3_state(client), "local": local_state(workdir)}
+                "s3": s3_state(client), "local": local_state(workdir), "requests": proxy.take()}
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -125,23 +128,26 @@ def main():
         return 77
     env = {**isolated_env(tempfile.mkdtemp(prefix="drc-s3-home-")), "TZ": "America/New_York"}
     failures, compared = [], 0
-    with MotoServer() as moto:
+    with MotoServer() as moto, RecordingProxy(moto.url) as proxy:
         for case in CASES:
             if only and only not in case["name"]:
                 continue
             got = {}
-            for tool, argv0 in (("aws", [aws, "--endpoint-url", moto.url]),
-                                ("drconsole", [drconsole, "aws", "--endpoint-url", moto.url])):
-                got[tool] = run_case(moto, argv0, case, env)
+            # Cases that say "requests" go through the recording proxy, and their requests are compared too.
+            url = proxy.url if case.get("requests") else moto.url
+            for tool, argv0 in (("aws", [aws, "--endpoint-url", url]),
+                                ("drconsole", [drconsole, "aws", "--endpoint-url", url])):
+                got[tool] = run_case(moto, proxy, argv0, case, env)
             compared += 1
+            keys = ("rc", "out", "err", "s3", "local") + (("requests",) if case.get("requests") else ())
             problems = [f"{k}:\n    aws:       {got['aws'][k]}\n    drconsole: {got['drconsole'][k]}"
-                        for k in ("rc", "out", "err", "s3", "local") if got["aws"][k] != got["drconsole"][k]]
+                        for k in keys if got["aws"][k] != got["drconsole"][k]]
             if problems:
                 failures.append((case["name"], problems))
     for name, problems in failures:
         print(f"FAIL {name}")
         for p in problems:
-            print("  " + p[:1500])
+            print("  " + p[:3000])
     print(f"{compared} aws s3 commands compared with the aws CLI on moto_server; {compared - len(failures)} identical")
     return 1 if failures else 0
 

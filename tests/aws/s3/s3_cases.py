@@ -2,8 +2,10 @@
 
 Each case: name, args (after "aws"), and optionally buckets ({bucket: {key: body or (body, put_object extras)}}),
 files ({relative path: bytes} in the working directory), before (commands run through the same tool first),
-stdin, stdout_bytes (compare stdout by digest: an object streamed to standard output), and unset
-(environment variables the command runs without).
+stdin, stdout_bytes (compare stdout by digest: an object streamed to standard output), unset
+(environment variables the command runs without), env (variables set for the command; "<proxy>" is the
+recording proxy's URL), and requests (run through the recording proxy, and compare each request's SSE-C
+headers and signing region as well: moto ignores both).
 """
 
 STATE = {"dr-state": {"prod/terraform.tfstate": b'{"version": 4}', "prod/notes.txt": b"restore order: db, app",
@@ -13,6 +15,8 @@ TREE = {"site/index.html": b"<html></html>", "site/app.js": b"console.log(1)", "
         "site/data/b.csv": b"a,b\n1,2\n", "site/logs/x.log": b"log", "site/archive.tar.gz": b"\x1f\x8b\x08\x00binary",
         "site/README": b"no extension"}
 BIG = bytes(range(256)) * (20 * 4096)  # 20 MiB: three multipart parts of 8 MiB
+KEY = "0123456789abcdef0123456789abcdef"  # an SSE-C key: 32 bytes, given as they are
+OTHER_KEY = "fedcba9876543210fedcba9876543210"
 
 CASES = [
     # ls
@@ -107,6 +111,49 @@ CASES = [
     {"name": "rb not empty", "buckets": STATE, "args": ["s3", "rb", "s3://dr-state"]},
     {"name": "rb force", "buckets": STATE, "args": ["s3", "rb", "s3://dr-state", "--force"]},
     {"name": "rb with key", "buckets": STATE, "args": ["s3", "rb", "s3://dr-state/prod"]},
+    # SSE-C, --source-region and file:// values (the requests compared through the recording proxy)
+    {"name": "cp upload sse-c", "requests": True, "buckets": {"dr-state": {}}, "files": {"db.sql": b"select 1;"},
+     "args": ["s3", "cp", "db.sql", "s3://dr-state/db.sql", "--sse-c", "--sse-c-key", KEY]},
+    {"name": "cp upload sse-c multipart", "requests": True, "buckets": {"dr-state": {}}, "files": {"big.bin": BIG},
+     "args": ["s3", "cp", "big.bin", "s3://dr-state/big.bin", "--sse-c", "AES256", "--sse-c-key", KEY]},
+    {"name": "cp upload sse-c key from fileb", "requests": True, "buckets": {"dr-state": {}},
+     "files": {"db.sql": b"select 1;", "keys/k.bin": bytes(range(32))},
+     "args": ["s3", "cp", "db.sql", "s3://dr-state/db.sql", "--sse-c=AES256", "--sse-c-key", "fileb://keys/k.bin"]},
+    {"name": "cp download sse-c", "requests": True, "buckets": STATE,
+     "args": ["s3", "cp", "s3://dr-state/prod/notes.txt", "notes.txt", "--sse-c", "--sse-c-key", KEY]},
+    {"name": "cp download recursive sse-c", "requests": True, "buckets": STATE,
+     "args": ["s3", "cp", "s3://dr-state/prod", "restore", "--recursive", "--sse-c", "--sse-c-key", KEY]},
+    {"name": "cp download multipart sse-c", "requests": True, "buckets": {"dr-state": {"big.bin": BIG}},
+     "args": ["s3", "cp", "s3://dr-state/big.bin", "big.bin", "--sse-c", "--sse-c-key", KEY]},
+    {"name": "cp copy sse-c both sides", "requests": True, "buckets": {**STATE, "dr-replica": {}},
+     "args": ["s3", "cp", "s3://dr-state/prod/notes.txt", "s3://dr-replica/notes.txt", "--sse-c-copy-source",
+              "--sse-c-copy-source-key", KEY, "--sse-c", "--sse-c-key", OTHER_KEY]},
+    {"name": "sync sse-c copy source", "requests": True, "buckets": {**STATE, "dr-replica": {}},
+     "args": ["s3", "sync", "s3://dr-state", "s3://dr-replica", "--sse-c-copy-source", "AES256", "--sse-c-copy-source-key", KEY]},
+    {"name": "cp stream sse-c", "requests": True, "buckets": {"dr-state": {}}, "stdin": b"streamed",
+     "args": ["s3", "cp", "-", "s3://dr-state/streamed", "--sse-c", "--sse-c-key", KEY]},
+    {"name": "sse-c without key", "files": {"a.txt": b"a"}, "args": ["s3", "cp", "a.txt", "s3://dr-state/a", "--sse-c"]},
+    {"name": "sse-c key without sse-c", "files": {"a.txt": b"a"}, "args": ["s3", "cp", "a.txt", "s3://dr-state/a", "--sse-c-key", KEY]},
+    {"name": "sse-c copy source on upload", "files": {"a.txt": b"a"},
+     "args": ["s3", "cp", "a.txt", "s3://dr-state/a", "--sse-c-copy-source", "--sse-c-copy-source-key", KEY]},
+    {"name": "sse-c key file missing", "files": {"a.txt": b"a"},
+     "args": ["s3", "cp", "a.txt", "s3://dr-state/a", "--sse-c", "--sse-c-key", "fileb://missing.key"]},
+    {"name": "sync from another region", "requests": True, "buckets": {**STATE, "dr-replica": {}},
+     "env": {"AWS_ENDPOINT_URL_S3": "<proxy>"},
+     "args": ["s3", "sync", "s3://dr-state/prod", "s3://dr-replica/prod", "--source-region", "us-west-2"]},
+    {"name": "mv from another region", "requests": True, "buckets": {**STATE, "dr-replica": {}},
+     "env": {"AWS_ENDPOINT_URL_S3": "<proxy>"},
+     "args": ["s3", "mv", "s3://dr-state/prod/notes.txt", "s3://dr-replica/notes.txt", "--source-region", "eu-west-1"]},
+    {"name": "source-region ignored for uploads", "requests": True, "buckets": {"dr-state": {}}, "files": {"a.txt": b"a"},
+     "args": ["s3", "cp", "a.txt", "s3://dr-state/a.txt", "--source-region", "us-west-2"]},
+    {"name": "metadata from file", "buckets": {"dr-state": {}},
+     "files": {"plan.txt": b"plan", "meta.json": b'{"owner": "sre",\r\n "ticket": "INC-7"}'},
+     "args": ["s3", "cp", "plan.txt", "s3://dr-state/plan", "--metadata", "file://meta.json"]},
+    {"name": "metadata file with a variable", "buckets": {"dr-state": {}},
+     "files": {"plan.txt": b"plan", "meta.json": b'{"owner": "sre"}'}, "env": {"META_DIR": "."},
+     "args": ["s3", "cp", "plan.txt", "s3://dr-state/plan", "--metadata", "file://${META_DIR}/meta.json"]},
+    {"name": "website-redirect keeps file://", "buckets": {"dr-state": {}}, "files": {"a.txt": b"a"},
+     "args": ["s3", "cp", "a.txt", "s3://dr-state/a", "--website-redirect", "file://a.txt"]},
     # usage
     {"name": "unknown subcommand", "args": ["s3", "frobnicate"]},
     {"name": "cp one path", "args": ["s3", "cp", "only-one"]},
