@@ -15,7 +15,7 @@ using detail::Json;
 namespace {
 
 // The kinds drconsole provides, with how argparse reads each.
-constexpr std::array<std::pair<std::string_view, CustomArity>, 18> kArity{{
+constexpr std::array<std::pair<std::string_view, CustomArity>, 20> kArity{{
     {"PositiveBooleanArgument", CustomArity::Optional},
     {"NegativeBooleanParameter", CustomArity::Flag},
     {"ProtocolArgument", CustomArity::One},
@@ -28,6 +28,8 @@ constexpr std::array<std::pair<std::string_view, CustomArity>, 18> kArity{{
     {"AssociatePublicIpAddressArgument", CustomArity::Flag},
     {"NoAssociatePublicIpAddressArgument", CustomArity::Flag},
     {"PutMetricArgument", CustomArity::One},
+    {"S3LocationArgument", CustomArity::One},
+    {"GitHubLocationArgument", CustomArity::One},
     {"ZipFileArgument", CustomArity::One},
     {"ReplacedZipFileArgument", CustomArity::One},
     {"CountArgument", CustomArity::One},
@@ -98,6 +100,44 @@ Status apply_configuration_recorder(const CustomArgsInput& in, Json& params) {
         target.update(*v);
       } else {
         target = std::move(*v);
+      }
+    }
+  }
+  return {};
+}
+
+// codedeploy locationargs: --s3-location and --github-location stand for the whole --revision (the last
+// in the CLI's table wins), each checked for the members the CLI requires.
+Status apply_deploy_location(const CustomArgsInput& in, Json& params) {
+  const auto* revision = member_shape(in, "revision");
+  for (const char* kind : {"S3LocationArgument", "GitHubLocationArgument"}) {  // the CLI's table order
+    for (const auto& [name, g] : in.custom) {
+      if (g.arg->custom != kind || !g.words) continue;
+      const bool s3 = g.arg->custom == "S3LocationArgument";
+      const auto* m = revision ? revision->find(s3 ? "s3Location" : "gitHubLocation") : nullptr;
+      const auto* shape = m ? in.model.shape(m->shape) : nullptr;
+      if (!shape) return make_error("the model has no revision location for --" + name);
+      auto v = in.unpack(*shape, *g.words, "--" + name);
+      if (!v) return v.error();
+      // Python's truth test on each required member: missing, empty, 0, false and null all fail it.
+      auto truthy = [&](const char* k) {
+        if (!v->is_object() || !v->contains(k)) return false;
+        const auto& x = (*v)[k];
+        return !(x.is_null() || (x.is_string() && x.get_ref<const std::string&>().empty()) || (x.is_boolean() && !x.get<bool>()) ||
+                 (x.is_number() && x.get<double>() == 0) || (x.is_structured() && x.empty()));
+      };
+      Json location = Json::object();
+      if (s3) {
+        if (!truthy("bucket") || !truthy("key") || !truthy("bundleType")) return make_error("--s3-location must specify bucket, key and bundleType.");
+        for (const char* k : {"bucket", "key", "bundleType", "eTag", "version"}) {
+          if (v->contains(k)) location[k] = (*v)[k];
+        }
+        params["revision"] = Json{{"revisionType", "S3"}, {"s3Location", std::move(location)}};
+      } else {
+        if (!truthy("repository") || !truthy("commitId")) return make_error("--github-location must specify repository and commitId.");
+        location["repository"] = (*v)["repository"];
+        location["commitId"] = (*v)["commitId"];
+        params["revision"] = Json{{"revisionType", "GitHub"}, {"gitHubLocation", std::move(location)}};
       }
     }
   }
@@ -184,7 +224,7 @@ std::optional<CustomArgError> apply_custom_args(const CustomArgsInput& in, Json&
                      check_boolean_pairs}) {
     if (auto st = check(in); !st) return CustomArgError{255, st.error().message};
   }
-  for (auto apply : {apply_booleans, apply_lambda_zip, apply_configuration_recorder, detail::apply_security_group_args,
+  for (auto apply : {apply_booleans, apply_lambda_zip, apply_configuration_recorder, apply_deploy_location, detail::apply_security_group_args,
                      detail::apply_run_instances_args,
                      detail::apply_put_metric_args}) {
     if (auto st = apply(in, params); !st) return CustomArgError{255, st.error().message};

@@ -9,6 +9,8 @@
 //   cloudwatch put-metric-data --metric-name --value --unit --timestamp --dimensions --statistic-values
 //                              --storage-resolution
 //   lambda create-function / publish-layer-version --zip-file, and --code / --content without ZipFile
+//   configservice put-configuration-recorder --configuration-recorder --recording-group
+//   deploy create-deployment / get- and register-application-revision --s3-location --github-location
 // invocation.cpp reads the words (custom_arity says how many) and calls apply_custom_args once every
 // argument is read; finish_custom_params makes the CLI's last changes to the whole request.
 

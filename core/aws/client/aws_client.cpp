@@ -63,10 +63,6 @@ bool virtual_hostable(const std::string& bucket) {
   return std::all_of(bucket.begin(), bucket.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-bool ip_address(const std::string& host) {
-  return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ':'; });
-}
-
 Timestamp now_ms() { return floor<milliseconds>(system_clock::now()); }
 
 }  // namespace
@@ -203,7 +199,8 @@ Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, co
   w.scheme = ep.scheme;
   w.host = ep.host;
   w.port = ep.port;
-  if (!serialized->host_prefix.empty() && !(ep.custom && ip_address(ep.host))) {
+  // The model's host prefix goes on every endpoint, a configured one too, as botocore puts it.
+  if (!serialized->host_prefix.empty()) {
     w.host = serialized->host_prefix + w.host;
   }
   const bool s3 = md.signing_name == "s3";

@@ -84,7 +84,14 @@ Status validate_bucket_name(const Json& params) {
   // Python's $ also matches before a final newline.
   const std::string_view name = !bucket.empty() && bucket.back() == '\n' ? std::string_view(bucket).substr(0, bucket.size() - 1) : std::string_view(bucket);
   const bool plain = !name.empty() && name.size() <= 255 && std::all_of(name.begin(), name.end(), bucket_char);
-  if (plain || access_point_arn(bucket)) return {};
+  if (plain) return {};
+  if (access_point_arn(bucket)) {
+    // botocore sends these to the access point's own host (NAME-ACCOUNT.s3-accesspoint.REGION...), signed
+    // for the ARN's region; drconsole does not route them yet, and a request to the bucket's host would
+    // name a bucket that does not exist.
+    return make_error("Bucket \"" + bucket + "\" is an access point ARN, which drconsole cannot send requests to yet: "
+                      "use the bucket's name, or the access point's alias (NAME-...-s3alias)");
+  }
   return make_error("Invalid bucket name \"" + bucket +
                     "\": Bucket name must match the regex \"^[a-zA-Z0-9.\\-_]{1,255}$\" or be an ARN matching the regex "
                     "\"^arn:(aws).*:(s3|s3-object-lambda):[a-z\\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\\-.]{1,63}$|"

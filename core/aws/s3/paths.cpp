@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <regex>
 #include <vector>
 
 namespace drc::aws::s3 {
@@ -51,8 +52,38 @@ std::string normalise_absolute(std::string_view path) {
 
 bool is_s3_uri(std::string_view path) { return path.substr(0, kScheme.size()) == kScheme; }
 
+namespace {
+
+// awscli/customizations/s3/utils.py's patterns, each with a bucket group and a key group.
+const std::regex& access_point_arn() {
+  static const std::regex re(R"(^(arn:(aws).*:s3:[a-z\-0-9]*:[0-9]{12}:accesspoint[:/][^/]+)/?(.*)$)");
+  return re;
+}
+const std::regex& outpost_access_point_arn() {
+  static const std::regex re(R"(^(arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63})[/:]?(.*)$)");
+  return re;
+}
+
+}  // namespace
+
+std::optional<std::string> unsupported_resource(std::string_view path) {
+  if (is_s3_uri(path)) path.remove_prefix(kScheme.size());
+  if (path.rfind("arn:", 0) != 0) return std::nullopt;  // every pattern below starts so
+  static const std::regex object_lambda(R"(^arn:(aws).*:s3-object-lambda:[a-z\-0-9]+:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-]{1,63}[/:]?.*$)");
+  static const std::regex outpost_bucket(R"(^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]bucket[/:][a-zA-Z0-9\-]{1,63}[/:]?.*$)");
+  const std::string p(path);
+  if (std::regex_match(p, object_lambda)) return "s3 commands do not support S3 Object Lambda resources. Use s3api commands instead.";
+  if (std::regex_match(p, outpost_bucket)) return "s3 commands do not support Outpost Bucket ARNs. Use s3control commands instead.";
+  return std::nullopt;
+}
+
 BucketKey split_bucket_key(std::string_view path) {
   if (is_s3_uri(path)) path.remove_prefix(kScheme.size());
+  if (path.rfind("arn:", 0) == 0) {
+    const std::string p(path);
+    std::smatch m;
+    if (std::regex_match(p, m, access_point_arn()) || std::regex_match(p, m, outpost_access_point_arn())) return {m[1].str(), m[3].str()};
+  }
   const auto slash = path.find('/');
   if (slash == std::string_view::npos) return {std::string(path), ""};
   return {std::string(path.substr(0, slash)), std::string(path.substr(slash + 1))};

@@ -3,6 +3,7 @@
 // directory, and sizes in base-2 units, each exactly as the aws CLI writes them.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,8 +18,13 @@ struct BucketKey {
   std::string key;  // may be empty (the whole bucket) or end in '/' (a prefix)
 };
 
-// "bucket/some/key" (with or without s3://) split at the first '/'.
+// "bucket/some/key" (with or without s3://) split at the first '/', except that an access point or
+// Outposts access point ARN is the bucket whole (awscli's find_bucket_key).
 BucketKey split_bucket_key(std::string_view path);
+
+// The CLI's refusal of what its s3 commands cannot address (S3 Object Lambda access points, Outposts
+// bucket ARNs), for a path with or without s3://; nullopt when the path is fine.
+std::optional<std::string> unsupported_resource(std::string_view path);
 
 // A local file as the CLI shows it: its directory relative to the working directory, then its name
 // ("./state.tfstate", "../backups/db.sql", "sub/x"), as Python's os.path.relpath would give it.

@@ -77,6 +77,8 @@ const std::map<std::string, Option>& options() {
       {"force", {Kind::Flag, {"rb"}}},
       {"expires-in", {Kind::Value, {"presign"}}},
       {"tags", {Kind::Many, {"mb"}}},
+      {"index-document", {Kind::Value, {"website"}}},
+      {"error-document", {Kind::Value, {"website"}}},
   };
   return table;
 }
@@ -121,6 +123,8 @@ void set_value(S3Args& a, const std::string& name, const std::vector<std::string
   else if (name == "checksum-mode") a.checksum_mode = v;
   else if (name == "bucket-name-prefix") a.bucket_name_prefix = v;
   else if (name == "bucket-region") a.bucket_region = v;
+  else if (name == "index-document") a.index_document = v;
+  else if (name == "error-document") a.error_document = v;
   else if (name == "sse-c") a.sse_c.algorithm = v;
   else if (name == "sse-c-key") a.sse_c.key = v;
   else if (name == "sse-c-copy-source") a.sse_c_copy_source.algorithm = v;
@@ -214,18 +218,16 @@ std::optional<std::string> s3_help(const std::vector<std::string>& args) {
   const bool flag = std::any_of(args.begin(), args.end(), [](const std::string& w) { return w == "--help" || w == "-h"; });
   if (!flag && !(args.size() == 1 && args[0] == "help") && !(args.size() >= 2 && args[1] == "help")) return std::nullopt;
   const bool known = !args.empty() && std::find(std::begin(kCommands), std::end(kCommands), args[0]) != std::end(kCommands);
-  if (!known || args[0] == "website") {
+  if (!known) {
     std::string out = "usage: drconsole aws s3 SUBCOMMAND [paths] [options]\n\nSubcommands:\n";
-    for (const char* c : kCommands) {
-      if (std::string(c) != "website") out += std::string("  ") + c + "\n";
-    }
+    for (const char* c : kCommands) out += std::string("  ") + c + "\n";
     return out + "\n'drconsole aws s3 SUBCOMMAND --help' lists a subcommand's options.\n";
   }
   const auto& command = args[0];
   static const std::map<std::string, std::string> kPaths = {
       {"ls", "[s3://bucket[/prefix]]"}, {"cp", "<LocalPath> <S3Uri> | <S3Uri> <LocalPath> | <S3Uri> <S3Uri>  ('-' for stdin/stdout)"},
       {"mv", "<LocalPath> <S3Uri> | <S3Uri> <LocalPath> | <S3Uri> <S3Uri>"}, {"sync", "<LocalPath> <S3Uri> | <S3Uri> <LocalPath> | <S3Uri> <S3Uri>"},
-      {"rm", "<S3Uri>"}, {"mb", "<S3Uri>"}, {"rb", "<S3Uri>"}, {"presign", "<S3Uri>"}};
+      {"rm", "<S3Uri>"}, {"mb", "<S3Uri>"}, {"website", "<S3Uri>"}, {"rb", "<S3Uri>"}, {"presign", "<S3Uri>"}};
   std::string out = "usage: drconsole aws s3 " + command + " " + kPaths.at(command) + " [options]\n\nOptions:\n";
   for (const auto& [name, opt] : options()) {
     if (!opt.commands.count(command)) continue;
@@ -242,10 +244,6 @@ std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& ar
     a.command = args[0];
     if (std::find(std::begin(kCommands), std::end(kCommands), a.command) == std::end(kCommands)) {
       return ArgsError{2, choices()};
-    }
-    if (a.command == "website") {
-      return ArgsError{255, "\"aws s3 website\" is one of the aws CLI's own commands, which drconsole does not provide: "
-                            "use aws s3api put-bucket-website"};
     }
     std::vector<std::string> unknown;
     // Values are read once argparse has taken the whole line, as the CLI unpacks them: a missing path
@@ -300,7 +298,7 @@ std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& ar
     }
     const auto [least, most] = path_count(a.command);
     if (a.paths.size() < least) return ArgsError{2, std::string("the following arguments are required: ") +
-                                                       (a.command == "cp" || a.command == "mv" || a.command == "sync" || a.command == "rm" ? "paths" : "path")};
+                                                       (a.command == "cp" || a.command == "mv" || a.command == "sync" || a.command == "rm" || a.command == "website" ? "paths" : "path")};
     for (auto& [name, words] : values) {
       if (options().at(name).kind != Kind::Many && !kNoParamfile.count(name)) {
         auto read = cli::resolve_paramfile(words.front());

@@ -25,7 +25,7 @@ struct CustomerKey {
 };
 
 struct S3Args {
-  std::string command;  // ls cp mv rm sync mb rb presign
+  std::string command;  // ls cp mv rm sync mb rb presign website
   std::vector<std::string> paths;
   bool recursive = false, human_readable = false, summarize = false;
   bool dryrun = false, quiet = false, only_show_errors = false, no_progress = false;
@@ -45,6 +45,7 @@ struct S3Args {
   CustomerKey sse_c;              // --sse-c, --sse-c-key: the objects written or read
   CustomerKey sse_c_copy_source;  // --sse-c-copy-source(-key): the objects copied from
   std::string source_region;      // --source-region: where an s3-to-s3 copy's source bucket is
+  std::optional<std::string> index_document, error_document;  // website
 };
 
 // The SSE-C members a request carries for `key`: {prefix}Algorithm and {prefix}Key ("SSECustomer" for

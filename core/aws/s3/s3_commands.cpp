@@ -87,7 +87,15 @@ bool each_page(CallPump& pump, client::CallRequest first, const std::function<vo
   return ok;
 }
 
+// The CLI's ValueError for a path its s3 commands cannot address; true when it was refused.
+bool refuse_unsupported(const std::string& path, S3Io& io) {
+  const auto why = unsupported_resource(path);
+  if (why) io.err << '\n' << *why << '\n';
+  return why.has_value();
+}
+
 int ls(client::AwsClient& client, const S3Args& a, S3Io& io) {
+  if (refuse_unsupported(a.paths.at(0), io)) return kCannotStart;
   CallPump pump(client, 1);
   const auto [bucket, key] = split_bucket_key(a.paths.at(0));
   std::uint64_t objects = 0, bytes = 0;
@@ -142,6 +150,7 @@ int make_bucket(client::AwsClient& client, const S3Args& a, S3Io& io) {
     io.err << "\n<S3Uri>\nError: Invalid argument type\n";
     return kCannotStart;
   }
+  if (refuse_unsupported(path, io)) return kCannotStart;
   const auto bucket = split_bucket_key(path).bucket;
   Json params{{"Bucket", bucket}};
   Json config = Json::object();
@@ -167,6 +176,7 @@ int remove_bucket(client::AwsClient& client, const S3Args& a, S3Io& io) {
     io.err << "\n<S3Uri>\nError: Invalid argument type\n";
     return kCannotStart;
   }
+  if (refuse_unsupported(path, io)) return kCannotStart;
   const auto [bucket, key] = split_bucket_key(path);
   if (!key.empty()) {
     io.err << "\nPlease specify a valid bucket name only. E.g. s3://" << bucket << '\n';
@@ -287,6 +297,9 @@ int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
   if (!valid) {
     io.err << "\nusage: aws s3 " << a.command << " " << usage_of(a.command) << "\nError: Invalid argument type\n";
     return kCannotStart;
+  }
+  for (const auto& p : paths) {
+    if (is_s3_uri(p) && refuse_unsupported(p, io)) return kCannotStart;
   }
   for (auto& p : paths) {
     // s3://bucket means the whole bucket: s3://bucket/.
@@ -411,6 +424,23 @@ int presign(client::AwsClient& client, const S3Args& a, S3Io& io) {
   return 0;
 }
 
+// website: the bucket's website configuration, put whole (an option not given is left out of it).
+int website(client::AwsClient& client, const S3Args& a, S3Io& io) {
+  std::string path = a.paths.at(0);
+  if (is_s3_uri(path)) path = path.substr(kScheme.size());
+  if (!path.empty() && path.back() == '/') path.pop_back();
+  if (refuse_unsupported(path, io)) return kCannotStart;
+  Json config = Json::object();
+  if (a.index_document) config["IndexDocument"] = Json{{"Suffix", *a.index_document}};
+  if (a.error_document) config["ErrorDocument"] = Json{{"Key", *a.error_document}};
+  auto r = client.call_sync(s3_request("PutBucketWebsite", Json{{"Bucket", path}, {"WebsiteConfiguration", config}}));
+  if (!r.ok()) {
+    io.err << '\n' << r.error_text() << '\n';
+    return kCannotStart;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_s3_command(client::AwsClient& client, const S3Args& args, S3Io io) {
@@ -418,6 +448,7 @@ int run_s3_command(client::AwsClient& client, const S3Args& args, S3Io io) {
   if (args.command == "mb") return make_bucket(client, args, io);
   if (args.command == "rb") return remove_bucket(client, args, io);
   if (args.command == "presign") return presign(client, args, io);
+  if (args.command == "website") return website(client, args, io);
   return transfer_command(client, args, io);
 }
 

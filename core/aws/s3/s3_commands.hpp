@@ -1,5 +1,5 @@
 #pragma once
-// `aws s3 ls|cp|mv|rm|sync|mb|rb|presign`: the aws CLI's high-level S3 commands, run through the model-driven
+// `aws s3 ls|cp|mv|rm|sync|mb|rb|presign|website`: the aws CLI's high-level S3 commands, run through the model-driven
 // client with the CLI's output, messages and exit statuses (0 done; 1 a transfer failed; 2 warnings;
 // 255 a command that could not start).
 

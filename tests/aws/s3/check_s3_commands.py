@@ -61,7 +61,12 @@ def s3_state(client):
                 objs[o["Key"]] = {"md5": hashlib.md5(body).hexdigest(), "size": o["Size"], "etag_parts": o["ETag"].count("-"),
                                   "type": head.get("ContentType"), "meta": head.get("Metadata"),
                                   "class": head.get("StorageClass", "STANDARD"), "cache": head.get("CacheControl")}
-        state[name] = objs
+        try:
+            site = client.get_bucket_website(Bucket=name)
+            site.pop("ResponseMetadata", None)
+        except client.exceptions.ClientError:
+            site = None
+        state[name] = {"objects": objs, "website": site}
     return state
 
 

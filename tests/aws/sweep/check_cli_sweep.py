@@ -316,6 +316,9 @@ def error_text(stderr):
     stderr = stderr.split(" for input:\n", 1)[0]
     # botocore's remedy for an algorithm it needs its CRT package for (pip install ...) is not drconsole's.
     stderr = stderr.split(" requires an additional dependency.", 1)[0]
+    # drconsole says why it could not connect (here: a host prefix on a loopback address leaves plain
+    # http for a host that is not loopback); the CLI names the URL only. The line up to the URL must match.
+    stderr = re.sub(r'^(Could not connect to the endpoint URL: "[^"]*") \(.*\)$', r"\1", stderr.strip(), flags=re.M)
     return UUID.sub("<uuid>", stderr.strip())
 
 
