@@ -3,8 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <future>
+
+#include <nlohmann/json.hpp>
 
 #include "aws/credentials/provider.hpp"
 #include "support/fake_server.hpp"
@@ -30,6 +33,7 @@ struct Harness {
     std::ofstream(tmp / "credentials") << credentials_text;
     vars["AWS_CONFIG_FILE"] = (tmp / "config").string();
     vars["AWS_SHARED_CREDENTIALS_FILE"] = (tmp / "credentials").string();
+    vars["HOME"] = tmp.path().string();  // the role cache: ~/.aws/cli/cache
     ChainInputs in;
     auto v = vars;
     in.env = [v](const std::string& k) -> std::optional<std::string> {
@@ -159,23 +163,29 @@ TEST(Credentials, NothingAnywhereSaysWhereItLooked) {
   EXPECT_EQ(m.find('\n'), std::string::npos);  // one line
 }
 
+// STS's answer for a role, expiring at `expires` (ISO 8601, as drconsole's parser gives timestamps).
+static nlohmann::ordered_json sts_answer(const std::string& key_id, const std::string& expires) {
+  return {{"Credentials", {{"AccessKeyId", key_id}, {"SecretAccessKey", "rolesecret"}, {"SessionToken", "roletoken"},
+                           {"Expiration", expires}}},
+          {"AssumedRoleUser", {{"AssumedRoleId", "AROA:s"}, {"Arn", "arn:aws:sts::123456789012:assumed-role/dr/s"}}}};
+}
+
 TEST(Credentials, AssumeRoleFromASourceProfileIsCachedUntilNearExpiry) {
   Harness s;
   s.config_text = "[profile dr]\nrole_arn = arn:aws:iam::123456789012:role/dr\nsource_profile = base\nexternal_id = ext-1\n";
   s.credentials_text = "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = basesecret\n";
   auto in = s.inputs("dr", true);
   int calls = 0;
-  in.assume_role = [&](const Credentials& source, const AssumeRoleParams& p, Done done) {
+  in.assume_role = [&](const Credentials& source, const RoleCall& call, std::function<void(drc::Result<nlohmann::ordered_json>)> done) {
     ++calls;
     EXPECT_EQ(source.access_key_id, "AKIABASE");
-    EXPECT_EQ(p.role_arn, "arn:aws:iam::123456789012:role/dr");
-    EXPECT_EQ(p.external_id, "ext-1");
-    Credentials c;
-    c.access_key_id = "ASIAROLE" + std::to_string(calls);
-    c.secret_access_key = Secret("rolesecret");
-    c.session_token = Secret("roletoken");
-    c.expiration = s.now + 1h;
-    done(c);
+    EXPECT_EQ(call.params.role_arn, "arn:aws:iam::123456789012:role/dr");
+    EXPECT_EQ(call.params.external_id, "ext-1");
+    EXPECT_FALSE(call.params.duration_seconds);  // not configured: not sent
+    // Made up at each call (botocore: botocore-session-<seconds>).
+    EXPECT_EQ(call.session_name, "drconsole-session-" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                                              s.now.time_since_epoch()).count()));
+    done(sts_answer("ASIAROLE" + std::to_string(calls), calls == 1 ? "2027-01-15T09:00:00Z" : "2027-01-15T10:00:00Z"));
   };
   auto chain = default_chain(in);
   auto first = get(*chain);
@@ -183,9 +193,97 @@ TEST(Credentials, AssumeRoleFromASourceProfileIsCachedUntilNearExpiry) {
   EXPECT_EQ(first->access_key_id, "ASIAROLE1");
   EXPECT_EQ(get(*chain)->access_key_id, "ASIAROLE1");  // cached
   EXPECT_EQ(calls, 1);
-  s.now += 56min;  // inside the five minutes before expiry: refreshed
+  // botocore's key: sha1 of json.dumps({"ExternalId": "ext-1", "RoleArn": ...}, sort_keys=True); the
+  // made-up session name stays out of it.
+  const auto file = s.tmp / ".aws/cli/cache/10f551750773dfcb7429072b640ebf79faabc6aa.json";
+  ASSERT_TRUE(std::filesystem::exists(file));
+  std::ifstream cached(file);
+  const auto j = nlohmann::json::parse(cached);
+  EXPECT_EQ(j["Credentials"]["AccessKeyId"], "ASIAROLE1");
+  EXPECT_EQ(j["Credentials"]["Expiration"], "2027-01-15T09:00:00UTC");  // botocore's strftime form
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  // A second process (a new chain) takes the role from the cache while it has 15 minutes or more.
+  s.now += 40min;
+  auto again = default_chain(s.inputs("dr", true));
+  auto second = get(*again);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second->access_key_id, "ASIAROLE1");
+  EXPECT_EQ(second->source, "role arn:aws:iam::123456789012:role/dr (cached)");
+  // Inside the last 15 minutes the cache is passed over, and inside the last five the chain refreshes.
+  s.now += 16min;
   EXPECT_EQ(get(*chain)->access_key_id, "ASIAROLE2");
   EXPECT_EQ(calls, 2);
+}
+
+TEST(Credentials, AnMfaCodeIsAskedForOnceAndTheRoleCached) {
+  Harness s;
+  s.config_text =
+      "[profile dr]\nrole_arn = arn:aws:iam::123456789012:role/dr\nsource_profile = base\n"
+      "mfa_serial = arn:aws:iam::123456789012:mfa/oncall\nduration_seconds = 900\nrole_session_name = oncall-\xc3\xa9\n";
+  s.credentials_text = "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = basesecret\n";
+  auto in = s.inputs("dr", true);
+  std::vector<std::string> prompts;
+  in.mfa_prompt = [&](const std::string& prompt) -> std::optional<std::string> {
+    prompts.push_back(prompt);
+    return "123456";
+  };
+  in.assume_role = [&](const Credentials&, const RoleCall& call, std::function<void(drc::Result<nlohmann::ordered_json>)> done) {
+    EXPECT_EQ(call.params.mfa_serial, "arn:aws:iam::123456789012:mfa/oncall");
+    EXPECT_EQ(call.token_code, "123456");
+    EXPECT_EQ(call.session_name, "oncall-\xc3\xa9");
+    EXPECT_EQ(call.params.duration_seconds, 900);
+    done(sts_answer("ASIAMFA", "2027-01-15T09:00:00Z"));
+  };
+  auto c = get(*default_chain(in));
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->access_key_id, "ASIAMFA");
+  ASSERT_EQ(prompts.size(), 1u);
+  EXPECT_EQ(prompts[0], "Enter MFA code for arn:aws:iam::123456789012:mfa/oncall: ");
+  // The key as botocore makes it (json.dumps escapes the é as \u00e9).
+  EXPECT_TRUE(std::filesystem::exists(s.tmp / ".aws/cli/cache/6b9726f8139ed1b4e9efd58010f35646413c8c15.json"));
+  // Where nobody can be asked (the console's screen), the cached role still serves...
+  auto no_prompt = s.inputs("dr", true);
+  auto cached = get(*default_chain(no_prompt));
+  ASSERT_TRUE(cached.ok()) << cached.error().message;
+  EXPECT_EQ(cached->access_key_id, "ASIAMFA");
+  // ...and once it is gone, the error says how to enter the code.
+  std::filesystem::remove_all(s.tmp / ".aws");
+  auto without_terminal = s.inputs("dr", true);
+  without_terminal.assume_role = in.assume_role;
+  auto missing = get(*default_chain(without_terminal));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("drconsole aws sts get-caller-identity --profile dr"), std::string::npos) << missing.error().message;
+}
+
+TEST(Credentials, WebIdentityFromTheEnvironmentAndTheProfile) {
+  Harness s;
+  std::ofstream(s.tmp / "token") << "eyJ.token.sig";
+  s.config_text = "[default]\nrole_arn = arn:aws:iam::123456789012:role/from-profile\nweb_identity_token_file = /nonexistent\n";
+  s.vars["AWS_WEB_IDENTITY_TOKEN_FILE"] = (s.tmp / "token").string();
+  s.vars["AWS_ROLE_ARN"] = "arn:aws:iam::123456789012:role/irsa";
+  s.vars["AWS_ROLE_SESSION_NAME"] = "pod-1";
+  auto in = s.inputs();
+  int calls = 0;
+  in.assume_role = [&](const Credentials& source, const RoleCall& call, std::function<void(drc::Result<nlohmann::ordered_json>)> done) {
+    ++calls;
+    EXPECT_TRUE(source.access_key_id.empty());  // unsigned
+    EXPECT_EQ(call.params.role_arn, "arn:aws:iam::123456789012:role/irsa");  // the environment over the profile
+    EXPECT_EQ(call.session_name, "pod-1");
+    EXPECT_EQ(call.web_identity_token, "eyJ.token.sig");
+    done(sts_answer("ASIAIRSA", "2027-01-15T09:00:00Z"));
+  };
+  auto c = get(*default_chain(in));
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->access_key_id, "ASIAIRSA");
+  EXPECT_EQ(calls, 1);
+  EXPECT_TRUE(std::filesystem::exists(s.tmp / ".aws/cli/cache/ffae1d982d7ff8ef7cb01a8e66b8b23bfbc490a5.json"));
+  // Only the profile's settings: its token file, unreadable here, is a clear error.
+  s.vars.erase("AWS_WEB_IDENTITY_TOKEN_FILE");
+  s.vars.erase("AWS_ROLE_ARN");
+  auto bad = get(*default_chain(s.inputs()));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("/nonexistent could not be read"), std::string::npos) << bad.error().message;
 }
 
 TEST(Credentials, RoleWithoutASourceIsAClearError) {

@@ -166,13 +166,25 @@ TEST(S3Params, BucketNamesAsBotocoreChecksThem) {
     Json p{{"Bucket", bucket}, {"Key", "k"}};
     return static_cast<bool>(client::prepare_s3_params(*m, *put, p));
   };
+  // An ARN botocore accepts, which drconsole cannot route to the access point's host: a clear refusal
+  // rather than botocore's "Invalid bucket name".
+  auto refusal = [&](const char* bucket) {
+    Json p{{"Bucket", bucket}, {"Key", "k"}};
+    auto r = client::prepare_s3_params(*m, *put, p);
+    return r ? std::string("accepted") : r.error().message.substr(0, r.error().message.find(':'));
+  };
   EXPECT_TRUE(check("my-bucket.prod_1"));
-  EXPECT_TRUE(check("arn:aws:s3:us-east-1:123456789012:accesspoint/dr-ap"));
-  EXPECT_TRUE(check("arn:aws-us-gov:s3-object-lambda:us-gov-west-1:123456789012:accesspoint:x.y"));
-  EXPECT_TRUE(check("arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/accesspoint/ap-1"));
+  for (const char* arn : {"arn:aws:s3:us-east-1:123456789012:accesspoint/dr-ap",
+                          "arn:aws-us-gov:s3-object-lambda:us-gov-west-1:123456789012:accesspoint:x.y",
+                          "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/accesspoint/ap-1"}) {
+    EXPECT_EQ(refusal(arn), "Bucket \"arn") << arn;
+    Json p{{"Bucket", arn}};
+    EXPECT_NE(client::prepare_s3_params(*m, *put, p).error().message.find("is an access point ARN, which drconsole cannot send"),
+              std::string::npos);
+  }
   EXPECT_FALSE(check("s3://my-bucket"));  // the runbook mistake this catches before any call
   EXPECT_FALSE(check(""));
-  EXPECT_FALSE(check("arn:aws:s3:us-east-1:12345678901:accesspoint/short-account"));
+  EXPECT_EQ(refusal("arn:aws:s3:us-east-1:12345678901:accesspoint/short-account"), "Invalid bucket name \"arn");
   Json p{{"Bucket", "my bucket"}};
   EXPECT_EQ(client::prepare_s3_params(*m, *put, p).error().message,
             "Invalid bucket name \"my bucket\": Bucket name must match the regex \"^[a-zA-Z0-9.\\-_]{1,255}$\" or be an ARN "

@@ -22,6 +22,7 @@
 #include "aws/s3/s3_commands.hpp"
 
 #include "cli/debug_log.hpp"
+#include "cli/terminal_prompt.hpp"
 
 namespace drc::cli {
 
@@ -73,6 +74,8 @@ std::unique_ptr<aws::client::AwsClient> make_client(Context& ctx, const std::sha
   cfg.profile_flag = global.profile;
   cfg.region_flag = global.region;
   cfg.endpoint_url_flag = global.endpoint_url;
+  cfg.sign_requests = !global.no_sign_request;
+  cfg.mfa_prompt = ask_secret;
   if (global.read_timeout && *global.read_timeout > 0) {
     cfg.read_timeout = std::chrono::milliseconds(static_cast<long long>(*global.read_timeout * 1000));
   }

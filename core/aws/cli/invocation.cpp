@@ -168,6 +168,7 @@ std::variant<GlobalSplit, InvocationError> split_global_options(const std::vecto
         if (a == "--no-paginate") out.global.no_paginate = true;
         if (a == "--debug") out.global.debug = true;
         if (a == "--no-verify-ssl") out.global.no_verify_ssl = true;
+        if (a == "--no-sign-request") out.global.no_sign_request = true;
         continue;
       }
       out.rest.push_back(args[i]);

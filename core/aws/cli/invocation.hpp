@@ -23,6 +23,7 @@ struct GlobalOptions {
   bool no_paginate = false;
   bool debug = false;
   bool no_verify_ssl = false;
+  bool no_sign_request = false;  // --no-sign-request: anonymous requests, no credentials looked up
   std::optional<double> read_timeout, connect_timeout;  // seconds
 };
 

@@ -125,25 +125,34 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
   in.http = c->http_.get();
   in.now = now_ms;
   AwsClient* self = c.get();
-  in.assume_role = [self](const Credentials& source, const credentials::AssumeRoleParams& p, credentials::Done done) {
+  in.assume_role = [self](const Credentials& source, const credentials::RoleCall& call, std::function<void(Result<Json>)> done) {
+    const auto& p = call.params;
     CallRequest r;
     r.service = "sts";
-    r.operation = "AssumeRole";
-    r.params = {{"RoleArn", p.role_arn}, {"RoleSessionName", p.session_name}, {"DurationSeconds", p.duration_seconds}};
-    if (!p.external_id.empty()) r.params["ExternalId"] = p.external_id;
+    r.params = {{"RoleArn", p.role_arn}, {"RoleSessionName", call.session_name}};
+    if (!call.web_identity_token.empty()) {
+      r.operation = "AssumeRoleWithWebIdentity";  // unsigned, as its model says
+      r.params["WebIdentityToken"] = call.web_identity_token;
+    } else {
+      r.operation = "AssumeRole";
+      r.credentials = source;
+      if (!p.external_id.empty()) r.params["ExternalId"] = p.external_id;
+      if (!p.mfa_serial.empty()) {
+        r.params["SerialNumber"] = p.mfa_serial;
+        r.params["TokenCode"] = call.token_code;
+      }
+    }
+    if (p.duration_seconds) r.params["DurationSeconds"] = *p.duration_seconds;
     r.region = p.region.empty() ? "us-east-1" : p.region;
-    r.credentials = source;
+    // botocore's credential providers make their own STS client: the command's --endpoint-url is not
+    // theirs (AWS_ENDPOINT_URL_STS and the profile's endpoint settings are).
+    r.use_endpoint_flag = false;
     self->call(std::move(r), [done](CallResult res) {
       if (!res.ok()) return done(make_error(res.error_text()));
-      const auto& got = (*res.output)["Credentials"];
-      Credentials out;
-      out.access_key_id = got.value("AccessKeyId", "");
-      out.secret_access_key = Secret(got.value("SecretAccessKey", ""));
-      out.session_token = Secret(got.value("SessionToken", ""));
-      if (auto t = protocol::parse_timestamp(got.value("Expiration", Json()))) out.expiration = floor<milliseconds>(*t);
-      done(std::move(out));
+      done(std::move(*res.output));
     });
   };
+  in.mfa_prompt = c->config_.mfa_prompt;
   c->credentials_ = credentials::default_chain(std::move(in));
   return c;
 }
@@ -250,6 +259,12 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
   a->op = a->model->operation(a->request.operation);
   if (!a->op) return fail("the " + a->model->metadata().cli_name + " model has no operation " + a->request.operation, true);
   r.access = a->op->access;
+  // botocore signs with the first auth scheme it supports: an operation whose first is noAuth (sts's
+  // web identity and SAML calls) goes unsigned, as every call does with --no-sign-request.
+  const auto& auth = a->op->auth;
+  if (!config_.sign_requests || (!auth.empty() && (auth.front() == "smithy.api#noAuth" || auth.front() == "none"))) {
+    a->request.anonymous = true;
+  }
   r.params_redacted = a->op->input.empty() ? Json::object() : redact(*a->model, a->op->input, a->request.params);
   // A service with one global endpoint (s3, iam, route53, sts, cloudfront) needs no region, as in botocore,
   // which signs for us-east-1 there.
@@ -293,8 +308,8 @@ void AwsClient::start(std::shared_ptr<Attempt> a) {
     if (a->cross_region) add_presigned_url(a->wire, std::move(*a->cross_region), a->creds, now_ms());
     send(a, a->request.delay);
   };
-  if (a->request.credentials) {
-    a->creds = *a->request.credentials;
+  if (a->request.credentials || a->request.anonymous) {
+    if (a->request.credentials) a->creds = *a->request.credentials;
     ready();
     return;
   }
@@ -314,7 +329,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
   ++a->result.attempts;
   auto req = a->wire;
   a->signing.time = now_ms() + delay;
-  sigv4::sign(req, a->creds, a->signing);
+  if (!a->request.anonymous) sigv4::sign(req, a->creds, a->signing);
   if (config_.debug) {
     std::string line = a->model->metadata().cli_name + " " + a->op->name + " attempt " + std::to_string(a->result.attempts) +
                        ": " + req.method + " " + req.url() +

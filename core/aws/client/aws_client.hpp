@@ -34,6 +34,7 @@ struct ClientConfig {
   std::string profile_flag;       // --profile
   std::string region_flag;        // --region
   std::string endpoint_url_flag;  // --endpoint-url
+  bool sign_requests = true;      // false: --no-sign-request (anonymous calls; no credentials looked up)
   std::filesystem::path models_dir = model::default_models_dir();
   // Models already opened (drconsole aws reads the command line against them first): shared, so no
   // service model is read twice.
@@ -44,6 +45,9 @@ struct ClientConfig {
   std::optional<std::chrono::milliseconds> read_timeout;  // --cli-read-timeout
   // The retry backoff's random factor in [0, 1): injectable so tests need not wait whole seconds.
   std::function<double()> jitter;
+  // Asks for an MFA code when a profile's role needs one (the terminal of `drconsole aws`); null: none
+  // can be asked, and such a role works only from the aws CLI's role cache.
+  credentials::MfaPrompt mfa_prompt;
   // Redacted lines about each request and response, for a debug log; null: none.
   std::function<void(const std::string&)> debug;
 };
@@ -56,6 +60,7 @@ struct CallRequest {
   std::optional<Credentials> credentials;   // instead of the chain's (STS AssumeRole uses this)
   std::chrono::milliseconds delay{0};       // wait this long before sending (a waiter's poll interval)
   bool use_endpoint_flag = true;            // false: --endpoint-url is not this call's (the CLI's nested clients)
+  bool anonymous = false;                   // sent unsigned, without credentials (STS web identity)
 };
 
 struct CallResult {

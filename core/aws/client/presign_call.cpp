@@ -20,6 +20,11 @@ void AwsClient::presign(CallRequest request, int expires_seconds, std::function<
   auto wire = build_wire(**svc, *op, request.params, region, request.use_endpoint_flag, true, custom);
   if (!wire) return done(wire.error());
   auto shared = std::make_shared<Wire>(std::move(*wire));
+  if (!config_.sign_requests) {
+    // --no-sign-request: botocore's unsigned presigner gives the plain URL.
+    const auto& w = shared->request;
+    return done(w.scheme + "://" + w.authority() + w.path + (w.query_string().empty() ? "" : "?" + w.query_string()));
+  }
   credentials_->get([shared, expires_seconds, done = std::move(done)](Result<Credentials> c) {
     if (!c) return done(c.error());
     shared->signing.time = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());

@@ -1,8 +1,10 @@
 #pragma once
 // Where credentials come from: the standard chain, in the aws CLI's order. Environment variables (not
 // when --profile is given), then the profile: an assumed role (role_arn with source_profile or
-// credential_source, through STS), static keys in the credentials or config file, credential_process;
-// then container credentials, then EC2 instance metadata (IMDSv2, short timeouts). The first source
+// credential_source, through STS, an MFA code asked for when it names mfa_serial), a web identity
+// (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, or the profile's web_identity_token_file), static keys
+// in the credentials or config file, credential_process; then container credentials, then EC2 instance
+// metadata (IMDSv2, short timeouts). Assumed roles are shared with the aws CLI through its file cache. The first source
 // that is configured answers; one that is configured and fails is an error, not a reason to go on.
 // Credentials are kept until five minutes before they expire, and callers asking at the same time
 // share one lookup. Lookups that need the network or a process never block the caller.
@@ -10,8 +12,11 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "aws/config/shared_config.hpp"
 #include "aws/credentials/credentials.hpp"
@@ -39,15 +44,30 @@ class Source {
   virtual void load(std::function<void(Lookup)> done) = 0;
 };
 
+// A role to assume, as a profile or the environment configures it. Empty strings are "not configured":
+// STS then gets no such member (and a session name is made up per call, kept out of the cache key).
 struct AssumeRoleParams {
   std::string role_arn;
   std::string session_name;
   std::string external_id;
-  int duration_seconds = 3600;
+  std::optional<int> duration_seconds;
+  std::string mfa_serial;               // an MFA code is asked for (SerialNumber, TokenCode)
+  std::string web_identity_token_file;  // set: AssumeRoleWithWebIdentity with the file's token
   std::string region;
 };
-// Calls STS AssumeRole signed with `source`; supplied by the AWS client, which owns the HTTP path.
-using AssumeRole = std::function<void(const Credentials& source, const AssumeRoleParams&, Done)>;
+// One STS call: AssumeRole signed with `source`, or (with web_identity_token) the unsigned
+// AssumeRoleWithWebIdentity. `session_name` and `token_code` are this call's.
+struct RoleCall {
+  AssumeRoleParams params;
+  std::string session_name;
+  std::string token_code;
+  std::string web_identity_token;
+};
+// Makes the call; supplied by the AWS client, which owns the HTTP path. `done` gets STS's response.
+using AssumeRole = std::function<void(const Credentials& source, const RoleCall&, std::function<void(Result<nlohmann::ordered_json>)>)>;
+// Asks the person at the terminal for an MFA code (the prompt names the device); nullopt when nobody
+// can be asked (the console's screen, no terminal).
+using MfaPrompt = std::function<std::optional<std::string>(const std::string& prompt)>;
 
 struct ChainInputs {
   config::Env env;
@@ -57,6 +77,7 @@ struct ChainInputs {
   std::string region;             // for STS
   http::Client* http = nullptr;   // for container and instance metadata
   AssumeRole assume_role;
+  MfaPrompt mfa_prompt;
   std::function<Timestamp()> now;
 };
 

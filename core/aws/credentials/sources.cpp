@@ -1,14 +1,17 @@
-// The credential sources of the standard chain that need no network: environment variables, a
-// profile's static keys, an assumed role (the STS call itself is the client's), credential_process.
+// The credential sources of the standard chain that need no network (environment variables, a
+// profile's static keys, credential_process), and the profile's choice among them and the roles.
 
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 #include "aws/credentials/provider.hpp"
+#include "aws/credentials/role_cache.hpp"
+#include "aws/credentials/role_source.hpp"
 
 namespace drc::aws::credentials {
 
@@ -107,38 +110,22 @@ class FailingSource final : public Source {
   std::string where_, error_;
 };
 
-// role_arn with a source: the source's credentials, then STS AssumeRole with them.
-class AssumeRoleSource final : public Source {
- public:
-  AssumeRoleSource(std::unique_ptr<Source> source, AssumeRoleParams params, AssumeRole call, std::string profile)
-      : source_(std::move(source)), params_(std::move(params)), call_(std::move(call)), profile_(std::move(profile)) {}
-  std::string describe() const override { return "role " + params_.role_arn + " of profile " + profile_; }
-  void load(std::function<void(Lookup)> done) override {
-    source_->load([this, done](Lookup l) {
-      if (l.state == Lookup::State::Failed) return done(l);
-      if (l.state == Lookup::State::NotConfigured) {
-        return done(Lookup::failed("profile " + profile_ + " assumes " + params_.role_arn + " but its source (" +
-                                   source_->describe() + ") has no credentials"));
-      }
-      if (!call_) return done(Lookup::failed("assuming a role needs STS, which is not available here"));
-      call_(l.creds, params_, [this, done](Result<Credentials> r) {
-        if (!r) return done(Lookup::failed("assuming " + params_.role_arn + " failed: " + r.error().message));
-        r->source = "role " + params_.role_arn;
-        done(Lookup::found(std::move(*r)));
-      });
-    });
-  }
-
- private:
-  std::unique_ptr<Source> source_;
-  AssumeRoleParams params_;
-  AssumeRole call_;
-  std::string profile_;
-};
-
 std::string get(const config::Section& s, const std::string& k) {
   auto it = s.find(k);
   return it == s.end() ? std::string() : it->second;
+}
+
+// int(text) as Python reads a profile's duration_seconds: optional spaces around an optional sign and digits.
+std::optional<int> parse_int(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
+  if (first == std::string::npos) return std::nullopt;
+  const auto digits = text.substr(first, last - first + 1);
+  std::size_t i = digits[0] == '-' || digits[0] == '+' ? 1 : 0;
+  if (i == digits.size() || digits.size() - i > 9) return std::nullopt;
+  for (std::size_t j = i; j < digits.size(); ++j) {
+    if (digits[j] < '0' || digits[j] > '9') return std::nullopt;
+  }
+  return std::stoi(digits);
 }
 
 std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& profile, int depth) {
@@ -146,35 +133,32 @@ std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& 
                             in.config->config_file.string() + ")";
   if (depth > 8) return std::make_unique<FailingSource>(where, "profile " + profile + ": source_profile goes round in a circle");
   const auto* p = in.config->profile(profile);
-  if (!p) {
+  if (!p && (profile != "default" || depth > 0)) {
     // A profile asked for by name that does not exist is an error; the implicit "default" is just absent.
-    if (profile != "default" || depth > 0) {
-      return std::make_unique<FailingSource>(where, "The config profile (" + profile + ") could not be found");
-    }
-    return std::make_unique<NothingSource>(where);
+    return std::make_unique<FailingSource>(where, "The config profile (" + profile + ") could not be found");
   }
-  const auto role = get(*p, "role_arn");
-  // A source profile with keys of its own lends those; one with only a role assumes it in turn.
-  const bool keys_here = !get(*p, "aws_access_key_id").empty();
-  if (!role.empty() && !(depth > 0 && keys_here)) {
+  const config::Section none;
+  const auto& section = p ? *p : none;
+  const RoleDeps deps{in.assume_role, in.mfa_prompt, role_cache_dir(in.env), in.now};
+  const auto role = get(section, "role_arn");
+  // A source profile with keys of its own lends those; one with only a role assumes it in turn. A role
+  // with a web identity token file is the web identity's (below), as in botocore.
+  const bool keys_here = !get(section, "aws_access_key_id").empty();
+  if (!role.empty() && get(section, "web_identity_token_file").empty() && !(depth > 0 && keys_here)) {
     AssumeRoleParams params;
     params.role_arn = role;
-    params.session_name = get(*p, "role_session_name");
-    if (params.session_name.empty()) {
-      params.session_name = "drconsole-session-" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
-                                                                       in.now().time_since_epoch()).count());
+    params.session_name = get(section, "role_session_name");
+    params.external_id = get(section, "external_id");
+    if (auto d = get(section, "duration_seconds"); !d.empty()) {
+      if (auto n = parse_int(d)) params.duration_seconds = *n;
+      else return std::make_unique<FailingSource>(where, "profile " + profile + ": duration_seconds is not a whole number: " + d);
     }
-    params.external_id = get(*p, "external_id");
-    if (auto d = get(*p, "duration_seconds"); !d.empty()) params.duration_seconds = std::atoi(d.c_str());
+    params.mfa_serial = get(section, "mfa_serial");
     params.region = in.region;
-    if (!get(*p, "mfa_serial").empty()) {
-      return std::make_unique<FailingSource>(where, "profile " + profile + " needs an MFA code (mfa_serial), which drconsole "
-                                                    "cannot prompt for: use credentials from an MFA session instead");
-    }
     std::unique_ptr<Source> source;
-    if (const auto sp = get(*p, "source_profile"); !sp.empty()) {
+    if (const auto sp = get(section, "source_profile"); !sp.empty()) {
       source = profile_chain(in, sp, depth + 1);
-    } else if (const auto cs = get(*p, "credential_source"); cs == "Environment") {
+    } else if (const auto cs = get(section, "credential_source"); cs == "Environment") {
       source = environment_source(in.env);
     } else if (cs == "EcsContainer") {
       source = container_source(in);
@@ -184,8 +168,24 @@ std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& 
       return std::make_unique<FailingSource>(where, "profile " + profile + " has role_arn but neither source_profile nor a "
                                                     "credential_source of Environment, EcsContainer or Ec2InstanceMetadata");
     }
-    return std::make_unique<AssumeRoleSource>(std::move(source), params, in.assume_role, profile);
+    return assume_role_source(std::move(source), params, deps, profile);
   }
+  if (depth == 0) {
+    // A web identity: each setting from the environment first, then the profile (botocore's order).
+    auto setting = [&](const char* env_name, const char* key) {
+      const auto v = in.env(env_name);
+      return v && !v->empty() ? *v : get(section, key);
+    };
+    AssumeRoleParams params;
+    params.web_identity_token_file = setting("AWS_WEB_IDENTITY_TOKEN_FILE", "web_identity_token_file");
+    if (!params.web_identity_token_file.empty()) {
+      params.role_arn = setting("AWS_ROLE_ARN", "role_arn");
+      params.session_name = setting("AWS_ROLE_SESSION_NAME", "role_session_name");
+      params.region = in.region;
+      return web_identity_source(std::move(params), deps);
+    }
+  }
+  if (!p) return std::make_unique<NothingSource>(where);
   const auto key = get(*p, "aws_access_key_id");
   if (!key.empty()) {
     const auto secret = get(*p, "aws_secret_access_key");

@@ -60,7 +60,9 @@ class RecordingProxy:
         sse = sorted(f"{k.lower()}: {v}" for k, v in headers.items() if k.lower().startswith(RECORDED_PREFIXES))
         m = CREDENTIAL.search(headers.get("Authorization", ""))
         with self.lock:
-            self.records.append(f"{method} {parts.path}?{'&'.join(query)} region={m.group(1) if m else None} {sse}")
+            signed = "Authorization" in headers or "X-Amz-Signature" in parts.query
+            self.records.append(f"{method} {parts.path}?{'&'.join(query)} region={m.group(1) if m else None} "
+                                f"signed={signed} {sse}")
 
     def take(self):
         with self.lock:

@@ -167,6 +167,12 @@ CASES = [
     {"name": "cp outposts bucket", "files": {"a.txt": b"a"},
      "args": ["s3", "cp", "a.txt", "s3://arn:aws:s3-outposts:us-west-2:123456789012:outpost/op-1/bucket/b1/a.txt"]},
     {"name": "rb object lambda", "args": ["s3", "rb", "s3://arn:aws:s3-object-lambda:us-west-2:123456789012:accesspoint:ol"]},
+    {"name": "ls unsigned without credentials", "requests": True, "buckets": STATE,
+     "unset": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"], "args": ["--no-sign-request", "s3", "ls", "s3://dr-state/prod/"]},
+    {"name": "cp download unsigned", "requests": True, "buckets": STATE,
+     "unset": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"], "args": ["s3", "cp", "s3://dr-state/prod/notes.txt", ".", "--no-sign-request"]},
+    {"name": "s3api unsigned", "requests": True, "buckets": STATE, "unset": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
+     "args": ["s3api", "head-object", "--bucket", "dr-state", "--key", "prod/notes.txt", "--no-sign-request"]},
     # usage
     {"name": "unknown subcommand", "args": ["s3", "frobnicate"]},
     {"name": "cp one path", "args": ["s3", "cp", "only-one"]},

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Roles as the aws CLI gets them, run through both tools against moto_server: a web identity (EKS's
+AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE) and a profile whose role needs an MFA code, typed at a
+terminal (a pseudo-terminal here). Compared: what each prints (the prompt included), exit status, and
+the role cache each leaves in ~/.aws/cli/cache (file names are botocore's keys). Then each tool must work
+from the other's cache with STS out of reach and no terminal: the code is typed once, whichever tool asks.
+
+usage: check_role_credentials.py DRCONSOLE     (exit 77 without moto_server or the aws CLI)
+"""
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "parity"))
+from moto_server import MotoServer  # noqa: E402
+
+ACCOUNT = "123456789012"
+MFA = f"arn:aws:iam::{ACCOUNT}:mfa/oncall"
+CODE = "908172"  # typed at the prompt; it must not be echoed
+CONFIG = (f"[profile dr]\nrole_arn = arn:aws:iam::{ACCOUNT}:role/dr-admin\nsource_profile = base\n"
+          f"mfa_serial = {MFA}\nrole_session_name = oncall\n")
+CREDENTIALS = "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = basesecret\n"
+
+
+def dead_url():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return f"http://127.0.0.1:{port}"
+
+
+def home_env(home, sts_url, extra=None):
+    with open(os.path.join(home, "config"), "w") as f:
+        f.write(CONFIG)
+    with open(os.path.join(home, "credentials"), "w") as f:
+        f.write(CREDENTIALS)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true",
+           "AWS_CONFIG_FILE": os.path.join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "credentials"),
+           "AWS_PAGER": "", "LANG": "C.UTF-8", "AWS_ENDPOINT_URL_STS": sts_url, "AWS_MAX_ATTEMPTS": "1"}
+    env.update(extra or {})
+    return env
+
+
+def run_plain(argv, env):
+    """No terminal at all (a new session): nothing can be asked."""
+    p = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=60, start_new_session=True, check=False)
+    return {"rc": p.returncode, "out": p.stdout.decode(errors="replace"), "err": p.stderr.decode(errors="replace")}
+
+
+def run_in_terminal(argv, env, answer):
+    """In a pseudo-terminal: the MFA prompt is answered as it appears; the transcript is what the terminal showed."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(argv[0], argv, env)
+    shown, answered, deadline = b"", False, time.time() + 60
+    while time.time() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        if not answered and b"Enter MFA code for" in shown and shown.rstrip().endswith(b":"):
+            os.write(fd, answer.encode() + b"\n")
+            answered = True
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return {"rc": os.waitstatus_to_exitcode(status), "shown": shown.decode(errors="replace").replace("\r\n", "\n")}
+
+
+def cache_files(home):
+    d = os.path.join(home, ".aws", "cli", "cache")
+    out = {}
+    for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        with open(os.path.join(d, name)) as f:
+            j = json.load(f)
+        # botocore also keeps its transport's ResponseMetadata, which is no part of STS's answer.
+        out[name] = {"keys": sorted(k for k in j if k != "ResponseMetadata"), "credential_keys": sorted(k for k in j.get("Credentials", {}) if k != "AccountId"),
+                     "mode": oct(os.stat(os.path.join(d, name)).st_mode & 0o777)}
+    return out
+
+
+def identity(text):
+    m = re.search(r'"Arn": "([^"]+)"', text)
+    return m.group(1) if m else text.strip()[:300]
+
+
+def main():
+    drconsole = os.path.abspath(sys.argv[1])
+    aws = shutil.which("aws")
+    if aws is None or shutil.which("moto_server") is None:
+        print("the aws CLI or moto_server is missing: skipped")
+        return 77
+    tools = {"aws": [aws], "drconsole": [drconsole, "aws"]}
+    problems, compared = [], 0
+
+    def same(name, got):
+        nonlocal compared
+        compared += 1
+        if got["aws"] != got["drconsole"]:
+            problems.append(f"{name}:\n    aws:       {got['aws']}\n    drconsole: {got['drconsole']}")
+
+    with MotoServer() as moto:
+        homes = {t: tempfile.mkdtemp(prefix=f"drc-roles-{t}-") for t in tools}
+        # 1. A web identity from the environment: unsigned AssumeRoleWithWebIdentity, then the role's identity.
+        got = {}
+        for t, argv0 in tools.items():
+            token = os.path.join(homes[t], "token")
+            with open(token, "w") as f:
+                f.write("eyJhbGciOiJSUzI1NiJ9.e30.sig")
+            env = home_env(homes[t], moto.url, {"AWS_WEB_IDENTITY_TOKEN_FILE": token, "AWS_ROLE_ARN": f"arn:aws:iam::{ACCOUNT}:role/irsa",
+                                                "AWS_ROLE_SESSION_NAME": "pod-1"})
+            r = run_plain(argv0 + ["--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
+            got[t] = {"rc": r["rc"], "identity": identity(r["out"]), "err": r["err"].strip(), "cache": cache_files(homes[t])}
+        same("web identity", got)
+        # 2. A role with an MFA device, the code typed at the terminal.
+        got = {}
+        for t, argv0 in tools.items():
+            shutil.rmtree(os.path.join(homes[t], ".aws"), ignore_errors=True)
+            r = run_in_terminal(argv0 + ["--profile", "dr", "--endpoint-url", moto.url, "sts", "get-caller-identity"],
+                                home_env(homes[t], moto.url), CODE)
+            got[t] = {"rc": r["rc"], "prompt": r["shown"].split("\n", 1)[0], "identity": identity(r["shown"]),
+                      "echoed": CODE in r["shown"], "cache": cache_files(homes[t])}
+        same("role with an MFA code typed at the terminal", got)
+        # 3. Each tool from the other's cache: STS out of reach, no terminal to ask on.
+        got = {}
+        for t, other in (("aws", "drconsole"), ("drconsole", "aws")):
+            r = run_plain(tools[t] + ["--profile", "dr", "--endpoint-url", moto.url, "sts", "get-caller-identity"],
+                          home_env(homes[other], dead_url()))
+            got[t] = {"rc": r["rc"], "identity": identity(r["out"]), "err": r["err"].strip()}
+        same("the role from the other tool's cache", got)
+        if got["drconsole"]["rc"] != 0:
+            problems.append(f"drconsole did not use the aws CLI's cached role: {got['drconsole']}")
+        # 4. No cache, no terminal: the CLI fails to read a code; drconsole says how to give one.
+        r = run_plain(tools["drconsole"] + ["--profile", "dr", "--endpoint-url", moto.url, "sts", "get-caller-identity"],
+                      home_env(tempfile.mkdtemp(prefix="drc-roles-empty-"), moto.url))
+        compared += 1
+        if r["rc"] == 0 or "Enter MFA code for " + MFA not in r["err"]:
+            problems.append(f"no terminal and no cache: expected a failure after the prompt, got {r}")
+    for p in problems:
+        print("FAIL " + p[:3000])
+    print(f"{compared} role credential scenarios compared with the aws CLI; {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
