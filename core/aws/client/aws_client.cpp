@@ -152,6 +152,18 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
       done(std::move(*res.output));
     });
   };
+  in.sso_get_role_credentials = [self](const credentials::SsoRoleCall& call, std::function<void(Result<Json>)> done) {
+    CallRequest r;
+    r.service = "sso";
+    r.operation = "GetRoleCredentials";  // unsigned, as its model says
+    r.params = {{"roleName", call.role_name}, {"accountId", call.account_id}, {"accessToken", call.access_token}};
+    r.region = call.region;
+    r.use_endpoint_flag = false;
+    self->call(std::move(r), [done](CallResult res) {
+      if (!res.ok()) return done(make_error(res.error_text()));
+      done(std::move(*res.output));
+    });
+  };
   in.mfa_prompt = c->config_.mfa_prompt;
   c->credentials_ = credentials::default_chain(std::move(in));
   return c;

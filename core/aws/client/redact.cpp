@@ -73,7 +73,9 @@ std::string redact_header(const std::string& name, const std::string& value) {
   }
   // SSE-C keys: x-amz-server-side-encryption-customer-key and its copy-source- twin.
   const auto ends_with_key = name.size() >= 13 && http::iequals(std::string_view(name).substr(name.size() - 13), "-customer-key");
-  if (http::iequals(name, "X-Amz-Security-Token") || ends_with_key || http::iequals(name, "X-aws-ec2-metadata-token")) {
+  // The SSO portal's bearer token (sso GetRoleCredentials) is as good as the role's keys for hours.
+  if (http::iequals(name, "X-Amz-Security-Token") || ends_with_key || http::iequals(name, "X-aws-ec2-metadata-token") ||
+      http::iequals(name, "x-amz-sso_bearer_token")) {
     return kRedacted;
   }
   return value;

@@ -67,8 +67,10 @@ Status parse_ini(std::string_view text, const std::string& file, bool credential
         current = &into.profiles[text_trim(name.substr(8))];
       } else if (name.rfind("services ", 0) == 0) {
         current = &into.services[text_trim(name.substr(9))];
+      } else if (name.rfind("sso-session ", 0) == 0) {
+        current = &into.sso_sessions[text_trim(name.substr(12))];
       } else {
-        current = nullptr;  // sso-session and sections of other tools: not ours to read
+        current = nullptr;  // sections of other tools: not ours to read
       }
       if (end == text.size()) break;
       continue;

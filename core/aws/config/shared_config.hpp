@@ -1,6 +1,6 @@
 #pragma once
 // The AWS shared config and credentials files (~/.aws/config, ~/.aws/credentials), read as the aws CLI
-// reads them: [default] / [profile NAME] / [services NAME] sections in the config, [NAME] in the
+// reads them: [default] / [profile NAME] / [services NAME] / [sso-session NAME] sections in the config, [NAME] in the
 // credentials file (whose values win), nested "key =" blocks, AWS_CONFIG_FILE and
 // AWS_SHARED_CREDENTIALS_FILE to move them.
 
@@ -23,6 +23,7 @@ Env process_env();
 struct SharedConfig {
   std::map<std::string, Section> profiles;  // merged: config file, then credentials file over it
   std::map<std::string, Section> services;  // [services NAME]
+  std::map<std::string, Section> sso_sessions;  // [sso-session NAME]
   std::filesystem::path config_file, credentials_file;
 
   const Section* profile(const std::string& name) const;

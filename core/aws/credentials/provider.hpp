@@ -2,7 +2,8 @@
 // Where credentials come from: the standard chain, in the aws CLI's order. Environment variables (not
 // when --profile is given), then the profile: an assumed role (role_arn with source_profile or
 // credential_source, through STS, an MFA code asked for when it names mfa_serial), a web identity
-// (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, or the profile's web_identity_token_file), static keys
+// (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, or the profile's web_identity_token_file), an SSO role
+// (with the token `aws sso login` cached), static keys
 // in the credentials or config file, credential_process; then container credentials, then EC2 instance
 // metadata (IMDSv2, short timeouts). Assumed roles are shared with the aws CLI through its file cache. The first source
 // that is configured answers; one that is configured and fails is an error, not a reason to go on.
@@ -65,6 +66,11 @@ struct RoleCall {
 };
 // Makes the call; supplied by the AWS client, which owns the HTTP path. `done` gets STS's response.
 using AssumeRole = std::function<void(const Credentials& source, const RoleCall&, std::function<void(Result<nlohmann::ordered_json>)>)>;
+// The SSO portal's GetRoleCredentials (unsigned; the access token in a header); supplied by the AWS client.
+struct SsoRoleCall {
+  std::string region, role_name, account_id, access_token;
+};
+using SsoGetRoleCredentials = std::function<void(const SsoRoleCall&, std::function<void(Result<nlohmann::ordered_json>)>)>;
 // Asks the person at the terminal for an MFA code (the prompt names the device); nullopt when nobody
 // can be asked (the console's screen, no terminal).
 using MfaPrompt = std::function<std::optional<std::string>(const std::string& prompt)>;
@@ -77,6 +83,7 @@ struct ChainInputs {
   std::string region;             // for STS
   http::Client* http = nullptr;   // for container and instance metadata
   AssumeRole assume_role;
+  SsoGetRoleCredentials sso_get_role_credentials;
   MfaPrompt mfa_prompt;
   std::function<Timestamp()> now;
 };

@@ -12,6 +12,7 @@
 #include "aws/credentials/provider.hpp"
 #include "aws/credentials/role_cache.hpp"
 #include "aws/credentials/role_source.hpp"
+#include "aws/credentials/sso_source.hpp"
 
 namespace drc::aws::credentials {
 
@@ -186,6 +187,9 @@ std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& 
     }
   }
   if (!p) return std::make_unique<NothingSource>(where);
+  if (depth == 0) {
+    if (auto sso = sso_source(in, profile, *p)) return std::move(*sso);
+  }
   const auto key = get(*p, "aws_access_key_id");
   if (!key.empty()) {
     const auto secret = get(*p, "aws_secret_access_key");

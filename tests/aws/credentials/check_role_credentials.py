@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Roles as the aws CLI gets them, run through both tools against moto_server: a web identity (EKS's
-AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE) and a profile whose role needs an MFA code, typed at a
-terminal (a pseudo-terminal here). Compared: what each prints (the prompt included), exit status, and
+AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE), a profile whose role needs an MFA code, typed at a
+terminal (a pseudo-terminal here), and IAM Identity Center (SSO) profiles against a stand-in portal. Compared: what each prints (the prompt included), exit status, and
 the role cache each leaves in ~/.aws/cli/cache (file names are botocore's keys). Then each tool must work
 from the other's cache with STS out of reach and no terminal: the code is typed once, whichever tool asks.
 
 usage: check_role_credentials.py DRCONSOLE     (exit 77 without moto_server or the aws CLI)
 """
+import datetime
+import hashlib
+import http.server
 import json
 import os
 import pty
@@ -17,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "parity"))
@@ -78,6 +82,54 @@ def run_in_terminal(argv, env, answer):
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return {"rc": os.waitstatus_to_exitcode(status), "shown": shown.decode(errors="replace").replace("\r\n", "\n")}
+
+
+class FakeSsoPortal:
+    """The SSO portal's GetRoleCredentials (moto has none): records who asked, answers with a role's keys."""
+
+    def __init__(self):
+        self.asked = []
+        portal = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                portal.asked.append((self.path, self.headers.get("x-amz-sso_bearer_token")))
+                if self.headers.get("x-amz-sso_bearer_token") == "revoked":
+                    body = b'{"message": "Session token not found or invalid"}'
+                    self.send_response(401)
+                    self.send_header("x-amzn-ErrorType", "UnauthorizedException")
+                else:
+                    expires = int((time.time() + 3600) * 1000)
+                    body = json.dumps({"roleCredentials": {"accessKeyId": "ASIASSOROLE", "secretAccessKey": "ssosecret",
+                                                           "sessionToken": "ssotoken", "expiration": expires}}).encode()
+                    self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+SSO_CONFIG = (f"[profile legacy]\nsso_start_url = https://d-1234.awsapps.com/start\nsso_region = us-east-1\n"
+              f"sso_account_id = {ACCOUNT}\nsso_role_name = DRAdmin\n"
+              f"[profile modern]\nsso_session = corp\nsso_account_id = {ACCOUNT}\nsso_role_name = DRReader\n"
+              "[sso-session corp]\nsso_start_url = https://d-1234.awsapps.com/start\nsso_region = eu-west-1\n"
+              "[profile partial]\nsso_role_name = DRAdmin\nsso_region = us-east-1\n"
+              "[profile lost]\nsso_session = nowhere\nsso_account_id = 1\nsso_role_name = x\n")
+
+
+def write_sso_token(home, name, token, expires_in):
+    d = os.path.join(home, ".aws", "sso", "cache")
+    os.makedirs(d, exist_ok=True)
+    expires = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=expires_in)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with open(os.path.join(d, hashlib.sha1(name.encode()).hexdigest() + ".json"), "w") as f:
+        json.dump({"startUrl": "https://d-1234.awsapps.com/start", "region": "us-east-1", "accessToken": token, "expiresAt": expires}, f)
 
 
 def cache_files(home):
@@ -149,6 +201,39 @@ def main():
         compared += 1
         if r["rc"] == 0 or "Enter MFA code for " + MFA not in r["err"]:
             problems.append(f"no terminal and no cache: expected a failure after the prompt, got {r}")
+        # 5. IAM Identity Center (SSO) profiles, legacy and sso-session, with the token `aws sso login` leaves.
+        portal = FakeSsoPortal()
+        sso_cases = [("legacy profile", "legacy", [("https://d-1234.awsapps.com/start", "tok-legacy", 3600)]),
+                     ("sso-session profile", "modern", [("corp", "tok-modern", 3600)]),
+                     ("no token cached", "modern", []),
+                     ("expired legacy token", "legacy", [("https://d-1234.awsapps.com/start", "tok-old", -60)]),
+                     ("token the portal refuses", "legacy", [("https://d-1234.awsapps.com/start", "revoked", 3600)]),
+                     ("missing configuration", "partial", []),
+                     ("unknown sso-session", "lost", [])]
+        for name, profile, tokens in sso_cases:
+            got = {}
+            for t, argv0 in tools.items():
+                home = tempfile.mkdtemp(prefix=f"drc-sso-{t}-")
+                env = home_env(home, moto.url, {"AWS_ENDPOINT_URL_SSO": portal.url})
+                with open(env["AWS_CONFIG_FILE"], "w") as f:
+                    f.write(SSO_CONFIG)
+                for token_name, token, expires_in in tokens:
+                    write_sso_token(home, token_name, token, expires_in)
+                portal.asked.clear()
+                r = run_plain(argv0 + ["--profile", profile, "--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
+                got[t] = {"rc": r["rc"], "identity": identity(r["out"]), "err": r["err"].strip(), "portal": sorted(portal.asked)}
+            same("SSO: " + name, got)
+        # 6. drconsole's debug log shows none of it: the portal's token, the role's secret, the session token.
+        home = tempfile.mkdtemp(prefix="drc-sso-debug-")
+        env = home_env(home, moto.url, {"AWS_ENDPOINT_URL_SSO": portal.url})
+        with open(env["AWS_CONFIG_FILE"], "w") as f:
+            f.write(SSO_CONFIG)
+        write_sso_token(home, "corp", "tok-must-not-show", 3600)
+        r = run_plain(tools["drconsole"] + ["--debug", "--profile", "modern", "--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
+        compared += 1
+        leaked = [s for s in ("tok-must-not-show", "ssosecret", "ssotoken") if s in r["err"] + r["out"]]
+        if r["rc"] != 0 or leaked:
+            problems.append(f"drconsole --debug with an SSO profile: rc {r['rc']}, secrets shown: {leaked}")
     for p in problems:
         print("FAIL " + p[:3000])
     print(f"{compared} role credential scenarios compared with the aws CLI; {len(problems)} problems")
