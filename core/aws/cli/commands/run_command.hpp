@@ -57,6 +57,7 @@ CommandOutcome ecr_get_login(const CustomCommandCall& call, CommandIo& io);
 CommandOutcome rds_generate_db_auth_token(const CustomCommandCall& call, CommandIo& io);
 CommandOutcome eks_get_token(const CustomCommandCall& call, CommandIo& io);
 CommandOutcome eks_update_kubeconfig(const CustomCommandCall& call, CommandIo& io);
+CommandOutcome cloudformation_deploy(const CustomCommandCall& call, CommandIo& io);
 
 }  // namespace detail
 
