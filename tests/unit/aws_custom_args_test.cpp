@@ -154,6 +154,18 @@ TEST(AwsCustomCommands, ReadAgainstTheirArgumentTablesAndClassified) {
   EXPECT_EQ(refusal({"ecr", "get-login-password", "--nope", "1"}).message, "Unknown options: --nope,1");
   EXPECT_EQ(refusal({"eks", "update-kubeconfig", "--name"}).exit_code, 2);
   EXPECT_NE(refusal({"cloudformation", "package", "--template-file", "t"}).message.find("does not provide"), std::string::npos);
+  // deploy creates a change set even with --no-execute-changeset: a write, for the guards to refuse.
+  auto deploy = cli::parse_invocation(catalog(), {"cloudformation", "deploy", "--template-file", "t", "--stack-name", "s",
+                                                  "--no-execute-changeset", "--no-fail-on-empty-changeset", "--fail-on-empty-changeset",
+                                                  "--parameter-overrides", "A=1", "B=2", "--disable-rollback"});
+  ASSERT_TRUE(std::holds_alternative<cli::Invocation>(deploy));
+  const auto& d = *std::get<cli::Invocation>(deploy).custom;
+  EXPECT_EQ(d.access, model::Access::Write);
+  EXPECT_EQ(d.args.at("parameter-overrides"), (std::vector<std::string>{"A=1", "B=2"}));
+  EXPECT_TRUE(d.last_of("fail-on-empty-changeset", "no-fail-on-empty-changeset"));  // argparse keeps the last
+  EXPECT_TRUE(d.last_of("disable-rollback", "no-disable-rollback"));
+  EXPECT_FALSE(d.last_of("no-disable-rollback", "disable-rollback"));
+  EXPECT_EQ(refusal({"cloudformation", "deploy", "--template-file", "t"}).message, "the following arguments are required: --stack-name");
 }
 
 TEST(AwsCustomCommands, SplitOnCommasAsAwscli) {

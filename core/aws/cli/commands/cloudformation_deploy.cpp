@@ -216,6 +216,11 @@ CommandOutcome cloudformation_deploy(const CustomCommandCall& call, CommandIo& i
   const auto name = request.stack_name;
 
   CommandOutcome o;
+  // Standard output as it happens where the caller can take it (the waits may last an hour).
+  auto say = [&o, &io](const std::string& line) {
+    if (io.print) io.print(line);
+    else o.out += line;
+  };
   auto fail = [&o](const DeployError& e) {
     auto f = failed(e.message);
     f.out = std::move(o.out);
@@ -225,23 +230,23 @@ CommandOutcome cloudformation_deploy(const CustomCommandCall& call, CommandIo& i
   auto cs = create_changeset(io, std::move(request), o.err);
   if (auto* e = std::get_if<DeployError>(&cs)) return fail(*e);
   const auto& changeset = std::get<ChangeSet>(cs);
-  o.out += "\nWaiting for changeset to be created..\n";
+  say("\nWaiting for changeset to be created..\n");
   if (auto r = wait_for_changeset(io, changeset, name); auto* e = std::get_if<DeployError>(&r)) {
     if (e->empty && !fail_on_empty) {
-      o.out += "\n" + e->message + "\n";
+      say("\n" + e->message + "\n");
       return o;
     }
     return fail(*e);
   }
   if (!execute) {
-    o.out += "Changeset created successfully. Run the following command to review changes:\n"
-             "aws cloudformation describe-change-set --change-set-name " + changeset.id + "\n";
+    say("Changeset created successfully. Run the following command to review changes:\n"
+        "aws cloudformation describe-change-set --change-set-name " + changeset.id + "\n");
     return o;
   }
   if (auto r = execute_changeset(io, changeset, name, disable_rollback); auto* e = std::get_if<DeployError>(&r)) return fail(*e);
-  o.out += "Waiting for stack create/update to complete\n";
+  say("Waiting for stack create/update to complete\n");
   if (auto r = wait_for_execute(io, changeset, name); auto* e = std::get_if<DeployError>(&r)) return fail(*e);
-  o.out += "Successfully created/updated stack - " + name + "\n";
+  say("Successfully created/updated stack - " + name + "\n");
   return o;
 }
 

@@ -20,6 +20,9 @@ struct CommandIo {
   const GlobalOptions& global;
   config::Env env;                  // KUBECONFIG, HOME, AWS_PROFILE, KUBERNETES_EXEC_INFO
   std::function<Timestamp()> now;   // the signing time
+  // Where a long-running command (cloudformation deploy) writes standard output as it goes, so that its
+  // progress shows while it waits; null: into CommandOutcome::out, printed at the end.
+  std::function<void(const std::string&)> print = nullptr;
 };
 
 struct CommandOutcome {
