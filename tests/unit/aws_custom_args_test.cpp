@@ -175,6 +175,18 @@ TEST(AwsCustomCommands, SplitOnCommasAsAwscli) {
   EXPECT_EQ(*cli::split_on_commas("a=[1,2],b=3"), (std::vector<std::string>{"a=1,2", "b=3"}));
 }
 
+// What awscli's yamlhelper.yaml_parse makes of CloudFormation's short forms (this expectation is its output).
+TEST(AwsCustomCommands, PyyamlCloudFormationShortForms) {
+  const auto loaded = cli::load_pyyaml(
+      "a: !Ref Env\nb: !Sub '${Env}-x'\nc: !GetAtt Topic.Arn.Deep\nd: !GetAtt [Q, Arn]\ne: !Join ['-', [!Ref Env, 12]]\n"
+      "f: !Condition IsProd\ng: !If [IsProd, !Ref A, !Ref AWS::NoValue]\nh: !Base64 {x: 1}\ni: !Ref 123\n",
+      cli::LocalTags::CloudFormation);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(*loaded, Json::parse(R"({"a": {"Ref": "Env"}, "b": {"Fn::Sub": "${Env}-x"}, "c": {"Fn::GetAtt": ["Topic", "Arn.Deep"]},
+    "d": {"Fn::GetAtt": ["Q", "Arn"]}, "e": {"Fn::Join": ["-", [{"Ref": "Env"}, 12]]}, "f": {"Condition": "IsProd"},
+    "g": {"Fn::If": ["IsProd", {"Ref": "A"}, {"Ref": "AWS::NoValue"}]}, "h": {"Fn::Base64": {"x": 1}}, "i": {"Ref": "123"}})"));
+}
+
 TEST(AwsCustomCommands, PyyamlRoundTrip) {
   const auto loaded = cli::load_pyyaml("a: yes\nb: 'yes'\nc: 012\nd: ~\ne: [x, '']\nf: {}\ng: caf\xc3\xa9\nh: '-x'\n");
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;

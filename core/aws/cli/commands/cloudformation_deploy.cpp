@@ -51,7 +51,7 @@ Checked<std::optional<std::vector<std::string>>> list_arg(const CustomCommandCal
   if (words.size() == 1) {
     auto r = resolve_paramfile(words[0]);
     if (!r) return Failure{"Error parsing parameter '" + cli_name + "': " + r.error().message};
-    if (*r != words[0] || words[0].rfind("file://", 0) == 0 || words[0].rfind("fileb://", 0) == 0) single = std::move(*r);
+    if (words[0].rfind("file://", 0) == 0 || words[0].rfind("fileb://", 0) == 0) single = std::move(*r);
   }
   auto json_list = [&](const std::string& text) -> Checked<std::optional<std::vector<std::string>>> {
     Json parsed;
@@ -60,16 +60,19 @@ Checked<std::optional<std::vector<std::string>>> list_arg(const CustomCommandCal
     } catch (const Json::parse_error& e) {
       return Failure{"Error parsing parameter '" + cli_name + "': Invalid JSON: " + e.what() + "\nJSON received: " + text};
     }
+    // botocore's validation against the argument's schema (a list of strings), every problem at once.
     std::vector<std::string> out;
+    std::string problems;
     for (std::size_t i = 0; i < parsed.size(); ++i) {
       const auto& v = parsed[i];
-      if (!v.is_string()) {
-        return Failure{"Parameter validation failed:\nInvalid type for parameter " + cli_name.substr(2) + "[" + std::to_string(i) +
-                       "], value: " + protocol::python_str_of_cli_json(v) + ", type: " + protocol::python_class_of_cli_json(v) +
-                       ", valid types: <class 'str'>"};
+      if (v.is_string()) {
+        out.push_back(v.get<std::string>());
+        continue;
       }
-      out.push_back(v.get<std::string>());
+      problems += "\nInvalid type for parameter [" + std::to_string(i) + "], value: " + protocol::python_str_of_cli_json(v) +
+                  ", type: " + protocol::python_class_of_cli_json(v) + ", valid types: <class 'str'>";
     }
+    if (!problems.empty()) return Failure{"Parameter validation failed:" + problems};
     return std::optional<std::vector<std::string>>{std::move(out)};
   };
   auto first_non_space = [](const std::string& s) {
