@@ -8,6 +8,7 @@ Capabilities and DisableRollback (nothing of them can be read back); those cases
 prints and the stack it leaves. Errors of the CLI's own (a missing template, a bad --parameter-overrides) are
 compared on the whole of standard error.
 """
+import hashlib
 import json
 
 STACK = "dr-app"
@@ -68,6 +69,9 @@ CREATED = ("cloudformation", "create_stack", {"StackName": STACK, "TemplateBody"
                                                              {"ParameterKey": "Size", "ParameterValue": "2"}]})
 CREATED_NO_PARAMS = ("cloudformation", "create_stack", {"StackName": STACK, "TemplateBody": NO_PARAMS_TEMPLATE})
 BUCKET = ("s3", "create_bucket", {"Bucket": "dr-templates"})
+SMALL_KEY = hashlib.md5(JSON_TEMPLATE.encode()).hexdigest() + ".template"
+SMALL_OBJECT = ("s3", "put_object", {"Bucket": "dr-templates", "Key": SMALL_KEY, "Body": JSON_TEMPLATE.encode()})
+HEAD_SMALL = ("s3", "head_object", {"Bucket": "dr-templates", "Key": SMALL_KEY})
 
 
 def deploy(template, *more):
@@ -132,6 +136,17 @@ CLOUDFORMATION_CASES = [
      "args": deploy("big.json", "--s3-bucket", "dr-templates", "--s3-prefix", "dr/cfn"),
      "after": [DESCRIBE, ("s3", "list_objects_v2", {"Bucket": "dr-templates"}),
                ("cloudformation", "list_stack_resources", {"StackName": STACK})]},
+    # The key is the template's MD5: one already there is not uploaded again (its encryption shows which
+    # upload it is) unless --force-upload.
+    {"name": "cfn deploy s3 key already there", "setup": [BUCKET, SMALL_OBJECT], "files": {"t.json": JSON_TEMPLATE},
+     "env": {"AWS_ENDPOINT_URL_S3": "<<moto_localhost>>"}, "compare_stderr": True,
+     "args": deploy("t.json", "--s3-bucket", "dr-templates"), "after": [DESCRIBE, HEAD_SMALL]},
+    {"name": "cfn deploy s3 force upload", "setup": [BUCKET, SMALL_OBJECT], "files": {"t.json": JSON_TEMPLATE},
+     "env": {"AWS_ENDPOINT_URL_S3": "<<moto_localhost>>"},
+     "args": deploy("t.json", "--s3-bucket", "dr-templates", "--force-upload"), "after": [DESCRIBE, HEAD_SMALL]},
+    {"name": "cfn deploy s3 kms key", "setup": [BUCKET], "files": {"t.json": JSON_TEMPLATE},
+     "env": {"AWS_ENDPOINT_URL_S3": "<<moto_localhost>>"},
+     "args": deploy("t.json", "--s3-bucket", "dr-templates", "--kms-key-id", "alias/dr"), "after": [DESCRIBE, HEAD_SMALL]},
     {"name": "cfn deploy s3 bucket missing", "files": {"t.json": JSON_TEMPLATE},
      "env": {"AWS_ENDPOINT_URL_S3": "<<moto_localhost>>"}, "compare_stderr": True,
      "args": deploy("t.json", "--s3-bucket", "no-such-bucket")},
