@@ -42,7 +42,7 @@ Result<PreparedAction> prepare_action(const aws::model::ModelCatalog& catalog, s
     // none of them, whatever their classification; a shell runs them with drconsole aws.
     const bool writes = inv.custom->access != aws::model::Access::Read;
     return make_error("'aws " + cmd.service + " " + inv.custom->spec->name + "' is one of the aws CLI's own commands" +
-                      (writes ? ", which changes things outside AWS's calls" : "") + ": run it with drconsole aws");
+                      (writes ? ", which changes things (in AWS or on this machine)" : "") + ": run it with drconsole aws");
   }
   if (!inv.launch_key.empty()) {
     // The console records and shows what a call returns: a decrypted administrator password is not for

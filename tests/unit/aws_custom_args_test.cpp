@@ -154,6 +154,18 @@ TEST(AwsCustomCommands, ReadAgainstTheirArgumentTablesAndClassified) {
   EXPECT_EQ(refusal({"ecr", "get-login-password", "--nope", "1"}).message, "Unknown options: --nope,1");
   EXPECT_EQ(refusal({"eks", "update-kubeconfig", "--name"}).exit_code, 2);
   EXPECT_NE(refusal({"cloudformation", "package", "--template-file", "t"}).message.find("does not provide"), std::string::npos);
+  // deploy creates a change set even with --no-execute-changeset: a write, for the guards to refuse.
+  auto deploy = cli::parse_invocation(catalog(), {"cloudformation", "deploy", "--template-file", "t", "--stack-name", "s",
+                                                  "--no-execute-changeset", "--no-fail-on-empty-changeset", "--fail-on-empty-changeset",
+                                                  "--parameter-overrides", "A=1", "B=2", "--disable-rollback"});
+  ASSERT_TRUE(std::holds_alternative<cli::Invocation>(deploy));
+  const auto& d = *std::get<cli::Invocation>(deploy).custom;
+  EXPECT_EQ(d.access, model::Access::Write);
+  EXPECT_EQ(d.args.at("parameter-overrides"), (std::vector<std::string>{"A=1", "B=2"}));
+  EXPECT_TRUE(d.last_of("fail-on-empty-changeset", "no-fail-on-empty-changeset"));  // argparse keeps the last
+  EXPECT_TRUE(d.last_of("disable-rollback", "no-disable-rollback"));
+  EXPECT_FALSE(d.last_of("no-disable-rollback", "disable-rollback"));
+  EXPECT_EQ(refusal({"cloudformation", "deploy", "--template-file", "t"}).message, "the following arguments are required: --stack-name");
 }
 
 TEST(AwsCustomCommands, SplitOnCommasAsAwscli) {
@@ -161,6 +173,18 @@ TEST(AwsCustomCommands, SplitOnCommasAsAwscli) {
   EXPECT_EQ(*cli::split_on_commas("a=1\\,2,b=3"), (std::vector<std::string>{"a=1,2", "b=3"}));
   EXPECT_EQ(*cli::split_on_commas("a='1,2',b=3"), (std::vector<std::string>{"a=1,2", "b=3"}));
   EXPECT_EQ(*cli::split_on_commas("a=[1,2],b=3"), (std::vector<std::string>{"a=1,2", "b=3"}));
+}
+
+// What awscli's yamlhelper.yaml_parse makes of CloudFormation's short forms (this expectation is its output).
+TEST(AwsCustomCommands, PyyamlCloudFormationShortForms) {
+  const auto loaded = cli::load_pyyaml(
+      "a: !Ref Env\nb: !Sub '${Env}-x'\nc: !GetAtt Topic.Arn.Deep\nd: !GetAtt [Q, Arn]\ne: !Join ['-', [!Ref Env, 12]]\n"
+      "f: !Condition IsProd\ng: !If [IsProd, !Ref A, !Ref AWS::NoValue]\nh: !Base64 {x: 1}\ni: !Ref 123\n",
+      cli::LocalTags::CloudFormation);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(*loaded, Json::parse(R"({"a": {"Ref": "Env"}, "b": {"Fn::Sub": "${Env}-x"}, "c": {"Fn::GetAtt": ["Topic", "Arn.Deep"]},
+    "d": {"Fn::GetAtt": ["Q", "Arn"]}, "e": {"Fn::Join": ["-", [{"Ref": "Env"}, 12]]}, "f": {"Condition": "IsProd"},
+    "g": {"Fn::If": ["IsProd", {"Ref": "A"}, {"Ref": "AWS::NoValue"}]}, "h": {"Fn::Base64": {"x": 1}}, "i": {"Ref": "123"}})"));
 }
 
 TEST(AwsCustomCommands, PyyamlRoundTrip) {

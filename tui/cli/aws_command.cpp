@@ -188,7 +188,8 @@ void run(Context& ctx, const std::vector<std::string>& args) {
 
   if (inv.custom) {  // one of the CLI's own commands (eks update-kubeconfig, ...)
     aws::cli::CommandIo io{*client, inv.global, aws::config::process_env(),
-                           [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); }};
+                           [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); },
+                           [&ctx](const std::string& text) { ctx.out << text << std::flush; }};
     auto outcome = aws::cli::run_custom_command(*inv.custom, io);
     ctx.err << outcome.err;
     ctx.out << outcome.out;
@@ -200,7 +201,8 @@ void run(Context& ctx, const std::vector<std::string>& args) {
     ctx.out << std::flush;
     ctx.err << std::flush;
     aws::cli::CommandIo io{*client, inv.global, aws::config::process_env(),
-                           [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); }};
+                           [] { return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()); },
+                           nullptr};
     auto outcome = aws::cli::run_session_command(inv, io);
     ctx.err << outcome.err;
     ctx.exit_code = outcome.exit_code;

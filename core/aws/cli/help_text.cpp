@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "aws/cli/commands/command_table.hpp"
+
 namespace drc::aws::cli {
 
 namespace {
@@ -59,6 +61,30 @@ std::string operation_help(const model::ServiceModel& svc, const std::string& co
   return out;
 }
 
+// One of the CLI's own commands (command_table.cpp): its arguments, from the same table it is read with.
+std::string command_help(const CommandSpec& spec) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (const auto& a : spec.args) {
+    std::string takes;
+    switch (a.kind) {
+      case CommandArg::Kind::Value: takes = "value"; break;
+      case CommandArg::Kind::Integer: takes = "integer"; break;
+      case CommandArg::Kind::Flag: takes = "flag"; break;
+      case CommandArg::Kind::List: takes = "one or more values"; break;
+    }
+    if (a.required) takes += ", required";
+    lines.emplace_back("--" + a.name, takes);
+  }
+  std::string out = "usage: drconsole aws " + spec.service + " " + spec.name + " [parameters]\n";
+  out += std::string("the aws CLI's own command (") + (spec.access == model::Access::Read ? "reads" : "changes things") + ")\n";
+  if (!lines.empty()) out += "\nParameters:\n";
+  std::size_t width = 0;
+  for (const auto& l : lines) width = std::max(width, l.first.size());
+  for (const auto& [option, takes] : lines) out += "  " + option + std::string(width - option.size() + 2, ' ') + "(" + takes + ")\n";
+  out += "\nGlobal options: --region --profile --endpoint-url --query --output json|text|table|yaml|yaml-stream --debug\n";
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> help_for(const model::ModelCatalog& catalog, const std::vector<std::string>& words) {
@@ -68,7 +94,10 @@ std::optional<std::string> help_for(const model::ModelCatalog& catalog, const st
   if (!svc) return std::nullopt;  // the unknown service is reported as usual
   if (words.size() < 2 || asks_for_help(words[1])) return service_help(**svc);
   const auto c = (*svc)->cli_commands().find(words[1]);
-  if (c == (*svc)->cli_commands().end()) return std::nullopt;
+  if (c == (*svc)->cli_commands().end()) {
+    const auto* spec = find_command((*svc)->metadata().cli_name, words[1]);
+    return spec ? std::optional<std::string>(command_help(*spec)) : std::nullopt;
+  }
   const auto* op = (*svc)->operation(c->second);
   if (!op) return std::nullopt;
   return operation_help(**svc, words[1], *op);

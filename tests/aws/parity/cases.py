@@ -295,3 +295,6 @@ CASES += [
 from cases_custom import CUSTOM_CASES  # noqa: E402
 
 CASES += CUSTOM_CASES
+from cases_cloudformation import CLOUDFORMATION_CASES  # noqa: E402
+
+CASES += CLOUDFORMATION_CASES

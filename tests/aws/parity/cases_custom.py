@@ -247,5 +247,5 @@ CUSTOM_CASES = [
      "args": ["eks", "update-kubeconfig", "--name", "payments", "--kubeconfig", "<<dir>>/config"]},
     {"name": "eks kubeconfig missing cluster", "args": ["eks", "update-kubeconfig", "--name", "nope", "--kubeconfig", "<<dir>>/c"]},
     {"name": "eks kubeconfig missing name", "args": ["eks", "update-kubeconfig"]},
-    {"name": "cli command not provided", "args": ["cloudformation", "deploy", "--template-file", "x", "--stack-name", "y"]},
+    {"name": "cli command not provided", "args": ["cloudformation", "package", "--template-file", "x", "--s3-bucket", "y"]},
 ]

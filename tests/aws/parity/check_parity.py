@@ -16,7 +16,7 @@ when that cannot import ruamel.yaml with its C emitter.
 
 A case may also give: "after", botocore calls made once the command has run, whose answers are compared
 too (what the command changed); "files", files written into a fresh folder before each tool runs (its
-path stands for <<dir>> in args and env), and "compare_files", those read back afterwards; "env", extra
+path stands for <<dir>> in args and env; <<moto_localhost>> is moto's URL with the host "localhost"), and "compare_files", those read back afterwards; "env", extra
 variables; "normalize", a function of (stdout, stderr) whose result is compared instead of the parsed
 output (for presigned tokens, which differ by the second: it checks the signature itself). Setup steps
 may save their answer under a name (a fourth element), and <<name:Path.To[0].Value>> in later params,
@@ -47,7 +47,8 @@ except ImportError:
 from cases import CASES  # noqa: E402
 from moto_server import MotoServer  # noqa: E402
 
-TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?")
+# ISO 8601, or as botocore's datetimes print (a space for the T) in "after" answers.
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?")
 # moto names automated snapshots after the minute they are taken (rds:payments-db-2026-11-23-23-42): the
 # two runs of a case can fall either side of a minute.
 MINUTE_STAMP = re.compile(r"\d{4}-\d\d-\d\d-\d\d-\d\d")
@@ -192,6 +193,9 @@ def main():
     aws_yaml = [sys.executable, AWS_WITH_YAML]
     yaml_reference = subprocess.run(aws_yaml + ["--version"], capture_output=True, env=env, check=False).returncode != 77
     with MotoServer() as moto:
+        # The same server named "localhost": moto reads a CloudFormation TemplateURL as path-style only
+        # under that name (deploy --s3-bucket hands it one built from the s3 endpoint).
+        moto_localhost = moto.url.replace("127.0.0.1", "localhost")
         for case in CASES:
             if only and only not in case["name"]:
                 continue
@@ -210,7 +214,7 @@ def main():
             for tool, argv0 in (("aws", reference + ["--endpoint-url", moto.url]),
                                 ("drconsole", [drconsole, "aws", "--endpoint-url", moto.url])):
                 moto.reset()
-                saved = {"dir": tempfile.mkdtemp(prefix="drc-parity-case-")}
+                saved = {"dir": tempfile.mkdtemp(prefix="drc-parity-case-"), "moto_localhost": moto_localhost}
                 for name, content in case.get("files", {}).items():
                     with open(os.path.join(saved["dir"], name), "wb") as f:
                         f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
@@ -231,7 +235,8 @@ def main():
                     files[name] = open(path, encoding="utf-8").read() if os.path.exists(path) else None
                     if os.path.exists(path):
                         files[name + " mode"] = oct(os.stat(path).st_mode & 0o777)
-                outcome[tool] = (rc, shown, error_line(err, case.get("compare_stderr", False)), err, after, files)
+                outcome[tool] = (rc, shown, error_line(err.replace(saved["dir"], "<dir>"), case.get("compare_stderr", False)), err,
+                                 after, files)
             compared += 1
             a, d = outcome["aws"], outcome["drconsole"]
             problems = []

@@ -9,9 +9,10 @@ namespace {
 using Kind = CommandArg::Kind;
 using model::Access;
 
-// From awscli/customizations/{ecr,rds}.py and eks/{get_token,update_kubeconfig}.py, in their order.
-const std::array<CommandSpec, 5>& specs() {
-  static const std::array<CommandSpec, 5> kSpecs{{
+// From awscli/customizations/{ecr,rds}.py, eks/{get_token,update_kubeconfig}.py and cloudformation/deploy.py,
+// in their order.
+const std::array<CommandSpec, 6>& specs() {
+  static const std::array<CommandSpec, 6> kSpecs{{
       // GetAuthorizationToken changes nothing; the password printed is a secret, not a change.
       {"ecr", "get-login-password", {}, Access::Read},
       {"ecr", "get-login", {{"registry-ids", Kind::List}, {"include-email", Kind::Flag}, {"no-include-email", Kind::Flag}}, Access::Read},
@@ -30,6 +31,16 @@ const std::array<CommandSpec, 5>& specs() {
         {"dry-run", Kind::Flag}, {"verbose", Kind::Flag}, {"alias", Kind::Value}, {"user-alias", Kind::Value},
         {"assume-role-arn", Kind::Value}},
        Access::Write},
+      // Creates (and unless --no-execute-changeset, executes) a change set: a stack created or updated,
+      // and with --s3-bucket an object written. Even without executing, a change set is a change.
+      {"cloudformation", "deploy",
+       {{"template-file", Kind::Value, true}, {"stack-name", Kind::Value, true}, {"s3-bucket", Kind::Value},
+        {"force-upload", Kind::Flag}, {"s3-prefix", Kind::Value}, {"kms-key-id", Kind::Value},
+        {"parameter-overrides", Kind::List}, {"capabilities", Kind::List}, {"no-execute-changeset", Kind::Flag},
+        {"disable-rollback", Kind::Flag}, {"no-disable-rollback", Kind::Flag}, {"role-arn", Kind::Value},
+        {"notification-arns", Kind::List}, {"fail-on-empty-changeset", Kind::Flag}, {"no-fail-on-empty-changeset", Kind::Flag},
+        {"tags", Kind::List}},
+       Access::Write},
   }};
   return kSpecs;
 }
@@ -41,6 +52,14 @@ bool is_option(const std::string& w) { return w.size() > 2 && w.rfind("--", 0) =
 const std::string* CustomCommandCall::value(const std::string& name) const {
   const auto it = args.find(name);
   return it == args.end() || it->second.empty() ? nullptr : &it->second.front();
+}
+
+bool CustomCommandCall::last_of(const std::string& name, const std::string& other) const {
+  for (auto it = given.rbegin(); it != given.rend(); ++it) {
+    if (*it == name) return true;
+    if (*it == other) return false;
+  }
+  return false;
 }
 
 const CommandSpec* find_command(const std::string& service, const std::string& name) {
@@ -82,6 +101,7 @@ std::variant<CustomCommandCall, CommandLineError> parse_command_line(const Comma
       }
     }
     call.args[arg->name] = std::move(values);
+    call.given.push_back(arg->name);
   }
   std::string missing;
   for (const auto& a : spec.args) {

@@ -1,6 +1,6 @@
 #pragma once
 // The aws CLI's own commands (its customizations' BasicCommands: ecr get-login-password, rds
-// generate-db-auth-token, eks get-token, eks update-kubeconfig, ...): their argument tables, how
+// generate-db-auth-token, eks get-token, eks update-kubeconfig, cloudformation deploy, ...): their argument tables, how
 // drconsole classifies what each does, and the command line read against them as the CLI's argparse
 // reads it. Running them is run_command.hpp's.
 
@@ -35,9 +35,13 @@ struct CommandSpec {
 struct CustomCommandCall {
   const CommandSpec* spec = nullptr;
   std::map<std::string, std::vector<std::string>> args;
+  std::vector<std::string> given;  // the arguments' names in the order given (repeats included)
   model::Access access = model::Access::Write;  // the spec's, or Read where the line itself changes nothing (--dry-run)
   bool has(const std::string& name) const { return args.count(name) != 0; }
   const std::string* value(const std::string& name) const;
+  // Of two flags that share one destination (--x and --no-x), whether `name` was given after `other`
+  // (or alone): argparse keeps the last.
+  bool last_of(const std::string& name, const std::string& other) const;
 };
 
 // nullptr: a command drconsole does not provide.

@@ -100,21 +100,55 @@ Json typed_scalar(const YAML::Node& n) {
   return text;
 }
 
-Json to_json(const YAML::Node& n, int depth) {
+Json to_json(const YAML::Node& n, int depth, LocalTags tags);
+
+// yamlhelper's intrinsics_multi_constructor: a short-form intrinsic as its long form.
+Json cloudformation_intrinsic(const YAML::Node& n, int depth) {
+  const auto name = n.Tag().substr(1);
+  const auto key = (name == "Ref" || name == "Condition" ? "" : "Fn::") + name;
+  Json value;
+  if (n.IsScalar()) {
+    const auto& text = n.Scalar();
+    if (name == "GetAtt") {
+      // "Resource.Attribute" split at its first dot.
+      const auto dot = text.find('.');
+      value = dot == std::string::npos ? Json::array({text}) : Json::array({text.substr(0, dot), text.substr(dot + 1)});
+    } else {
+      value = text;  // construct_scalar: the text, untyped
+    }
+  } else if (n.IsNull()) {
+    value = "";  // `!Ref` alone: an empty scalar
+  } else {  // a sequence or mapping, read as if untagged
+    YAML::Node untagged = YAML::Clone(n);
+    untagged.SetTag("?");
+    value = to_json(untagged, depth + 1, LocalTags::CloudFormation);
+  }
+  Json out = Json::object();
+  out[key] = std::move(value);
+  return out;
+}
+
+bool local_tag(const YAML::Node& n) {
+  const auto& tag = n.Tag();
+  return tag.size() > 1 && tag[0] == '!' && tag[1] != '!';
+}
+
+Json to_json(const YAML::Node& n, int depth, LocalTags tags) {
   if (depth > 200) throw YAML::Exception(YAML::Mark::null_mark(), "nesting too deep");
+  if (tags == LocalTags::CloudFormation && local_tag(n)) return cloudformation_intrinsic(n, depth);
   switch (n.Type()) {
     case YAML::NodeType::Null: return nullptr;
     case YAML::NodeType::Scalar: return typed_scalar(n);
     case YAML::NodeType::Sequence: {
       Json out = Json::array();
-      for (const auto& item : n) out.push_back(to_json(item, depth + 1));
+      for (const auto& item : n) out.push_back(to_json(item, depth + 1, tags));
       return out;
     }
     case YAML::NodeType::Map: {
       Json out = Json::object();
       for (const auto& kv : n) {
-        const auto key = to_json(kv.first, depth + 1);
-        out[key.is_string() ? key.get<std::string>() : key.dump()] = to_json(kv.second, depth + 1);
+        const auto key = to_json(kv.first, depth + 1, tags);
+        out[key.is_string() ? key.get<std::string>() : key.dump()] = to_json(kv.second, depth + 1, tags);
       }
       return out;
     }
@@ -259,9 +293,9 @@ void emit(const Json& v, int indent, std::string& out) {
 
 }  // namespace
 
-Result<Json> load_pyyaml(const std::string& text) {
+Result<Json> load_pyyaml(const std::string& text, LocalTags tags) {
   try {
-    return to_json(YAML::Load(text), 0);
+    return to_json(YAML::Load(text), 0, tags);
   } catch (const YAML::Exception& e) {
     return make_error(e.what());
   }

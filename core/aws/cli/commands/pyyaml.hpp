@@ -16,8 +16,14 @@
 
 namespace drc::aws::cli {
 
+// How local tags (!Name) are read. PyYAML's SafeLoader refuses them; the CLI's cloudformation commands
+// (yamlhelper.py) read CloudFormation's short forms: `!Ref x` as {"Ref": "x"}, `!Condition c` as
+// {"Condition": "c"}, any other `!Name v` as {"Fn::Name": v}, and `!GetAtt a.b` as {"Fn::GetAtt": ["a", "b"]}.
+// Plain: the tag is ignored and the node read as if it had none.
+enum class LocalTags { Plain, CloudFormation };
+
 // Empty or only comments: null, as PyYAML's load returns None.
-Result<nlohmann::ordered_json> load_pyyaml(const std::string& text);
+Result<nlohmann::ordered_json> load_pyyaml(const std::string& text, LocalTags tags = LocalTags::Plain);
 std::string dump_pyyaml(const nlohmann::ordered_json& value);
 
 }  // namespace drc::aws::cli

@@ -81,8 +81,7 @@ CommandOutcome ecr_get_login(const CustomCommandCall& call, CommandIo& io) {
   auto res = call_aws(io, "ecr", "GetAuthorizationToken", std::move(params));
   if (!res.ok()) return failed(res.error_text());
   // --include-email and --no-include-email share one destination, which defaults to true: the last given wins.
-  bool include_email = true;
-  if (call.has("no-include-email")) include_email = false;
+  const bool include_email = !call.last_of("no-include-email", "include-email");
   CommandOutcome o;
   for (const auto& auth : (*res.output)["authorizationData"]) {
     auto up = user_and_password(auth);
@@ -102,6 +101,7 @@ CommandOutcome run_custom_command(const CustomCommandCall& call, CommandIo& io) 
   if (key == "rds generate-db-auth-token") return detail::rds_generate_db_auth_token(call, io);
   if (key == "eks get-token") return detail::eks_get_token(call, io);
   if (key == "eks update-kubeconfig") return detail::eks_update_kubeconfig(call, io);
+  if (key == "cloudformation deploy") return detail::cloudformation_deploy(call, io);
   return detail::failed("\"aws " + key + "\" is one of the aws CLI's own commands, which drconsole does not provide");
 }
 

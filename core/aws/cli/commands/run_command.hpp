@@ -20,6 +20,9 @@ struct CommandIo {
   const GlobalOptions& global;
   config::Env env;                  // KUBECONFIG, HOME, AWS_PROFILE, KUBERNETES_EXEC_INFO
   std::function<Timestamp()> now;   // the signing time
+  // Where a long-running command (cloudformation deploy) writes standard output as it goes, so that its
+  // progress shows while it waits; null: into CommandOutcome::out, printed at the end.
+  std::function<void(const std::string&)> print = nullptr;
 };
 
 struct CommandOutcome {
@@ -57,6 +60,7 @@ CommandOutcome ecr_get_login(const CustomCommandCall& call, CommandIo& io);
 CommandOutcome rds_generate_db_auth_token(const CustomCommandCall& call, CommandIo& io);
 CommandOutcome eks_get_token(const CustomCommandCall& call, CommandIo& io);
 CommandOutcome eks_update_kubeconfig(const CustomCommandCall& call, CommandIo& io);
+CommandOutcome cloudformation_deploy(const CustomCommandCall& call, CommandIo& io);
 
 }  // namespace detail
 
