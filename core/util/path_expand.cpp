@@ -38,10 +38,11 @@ std::string expand_user(std::string_view path) {
     home = home_of(user);
   }
   if (!home) return std::string(path);
-  // posixpath strips the home's trailing slashes (but keeps "/" for root).
-  while (home->size() > 1 && home->back() == '/') home->pop_back();
+  // posixpath strips the home's trailing slashes; what is left empty is the root.
+  while (!home->empty() && home->back() == '/') home->pop_back();
   const std::string rest(slash == std::string_view::npos ? std::string_view() : path.substr(slash));
-  return (*home == "/" && !rest.empty()) ? rest : *home + rest;
+  const auto out = *home + rest;
+  return out.empty() ? "/" : out;
 }
 
 std::string expand_vars(std::string_view s) {
@@ -68,11 +69,12 @@ std::string expand_vars(std::string_view s) {
       name = std::string(s.substr(start, end - start));
     }
     const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
-    if (!value) {
+    if (!value && !braced) {
       out += s[i];
       continue;
     }
-    out += value;
+    // A ${...} that names no variable is kept whole, and not looked into again (as Python's scan).
+    out += value ? std::string(value) : std::string(s.substr(i, end - i + 1));
     i = braced ? end : end - 1;
   }
   return out;

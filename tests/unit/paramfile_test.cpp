@@ -64,13 +64,17 @@ TEST(PathExpand, ExpandsTheHomeAsPythonDoes) {
   EXPECT_EQ(drc::expand_user("~"), "/home/ops");
   EXPECT_EQ(drc::expand_user("keys/~/k"), "keys/~/k");
   EXPECT_EQ(drc::expand_user("~no-such-user-here/k"), "~no-such-user-here/k");
-  // ~name: that user's home from the password database.
-  const passwd* me = ::getpwuid(::getuid());
-  ASSERT_NE(me, nullptr);
-  EXPECT_EQ(drc::expand_user(std::string("~") + me->pw_name + "/k"), std::string(me->pw_dir) + "/k");
+  // ~name: that user's home from the password database (where this user has an entry at all).
+  if (const passwd* me = ::getpwuid(::getuid()); me && me->pw_dir && std::string(me->pw_dir).size() > 1 &&
+                                                 std::string(me->pw_dir).back() != '/') {
+    EXPECT_EQ(drc::expand_user(std::string("~") + me->pw_name + "/k"), std::string(me->pw_dir) + "/k");
+  }
   ScopedEnv root_home("HOME", "/");
   EXPECT_EQ(drc::expand_user("~/k"), "/k");
   EXPECT_EQ(drc::expand_user("~"), "/");
+  ScopedEnv empty_home("HOME", "");  // posixpath: an empty HOME is the root
+  EXPECT_EQ(drc::expand_user("~"), "/");
+  EXPECT_EQ(drc::expand_user("~/k"), "/k");
 }
 
 TEST(PathExpand, ExpandsOnlyVariablesThatAreSet) {
@@ -80,6 +84,8 @@ TEST(PathExpand, ExpandsOnlyVariablesThatAreSet) {
   EXPECT_EQ(drc::expand_vars("${}x $ a$DRC_TEST_DIR ${DRC_TEST_DIR}b ${DRC_TEST_UNSET} $DRC_TEST_UNSET $DRC_TEST_DIR-x"),
             "${}x $ a/srv/dr /srv/drb ${DRC_TEST_UNSET} $DRC_TEST_UNSET /srv/dr-x");
   EXPECT_EQ(drc::expand_vars("${DRC_TEST_DIR"), "${DRC_TEST_DIR");
+  // A ${...} naming no variable is passed over whole: the $DRC_TEST_DIR inside it stays.
+  EXPECT_EQ(drc::expand_vars("${A$DRC_TEST_DIR}/x"), "${A$DRC_TEST_DIR}/x");
   EXPECT_EQ(drc::expand_vars("cost$"), "cost$");
 }
 

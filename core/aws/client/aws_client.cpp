@@ -131,8 +131,9 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
     r.service = "sts";
     r.params = {{"RoleArn", p.role_arn}, {"RoleSessionName", call.session_name}};
     if (!call.web_identity_token.empty()) {
-      r.operation = "AssumeRoleWithWebIdentity";  // unsigned, as its model says
+      r.operation = "AssumeRoleWithWebIdentity";
       r.params["WebIdentityToken"] = call.web_identity_token;
+      r.anonymous = true;  // unsigned (as its model says): the chain is not asked while it is looking up
     } else {
       r.operation = "AssumeRole";
       r.credentials = source;
@@ -155,7 +156,8 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
   in.sso_get_role_credentials = [self](const credentials::SsoRoleCall& call, std::function<void(Result<Json>)> done) {
     CallRequest r;
     r.service = "sso";
-    r.operation = "GetRoleCredentials";  // unsigned, as its model says
+    r.operation = "GetRoleCredentials";
+    r.anonymous = true;  // unsigned, as its model says
     r.params = {{"roleName", call.role_name}, {"accountId", call.account_id}, {"accessToken", call.access_token}};
     r.region = call.region;
     r.use_endpoint_flag = false;

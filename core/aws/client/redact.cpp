@@ -15,9 +15,10 @@ Json streamed(const Json& v) { return "<" + std::to_string(v.get_ref<const std::
 
 // Members that hold a secret although their model does not mark them sensitive: the token of an SSM
 // session (ssm start-session, resume-session; ecs execute-command's session), which lets whoever holds it
-// into the instance or container, and an MFA code (sts TokenCode), good until its next tick.
+// into the instance or container; an MFA code (sts TokenCode), good until its next tick; and the session
+// token of an assumed role's credentials (sts's tokenType is not marked), which with the key is the role.
 bool unmarked_secret(const std::string& member) {
-  return http::iequals(member, "TokenValue") || member == "TokenCode";
+  return http::iequals(member, "TokenValue") || member == "TokenCode" || member == "SessionToken";
 }
 
 Json walk(const model::ServiceModel& m, const model::Shape* s, const Json& v, int depth) {

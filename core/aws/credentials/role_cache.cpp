@@ -62,8 +62,9 @@ std::string role_cache_key(const AssumeRoleParams& p) {
 }
 
 std::filesystem::path role_cache_dir(const config::Env& env) {
+  // os.path.expanduser: HOME when it is set (an empty one is the root), else the password database.
   const auto home = env("HOME");
-  const std::string base = home && !home->empty() ? *home : expand_user("~");
+  const std::string base = home ? (home->empty() ? "/" : *home) : expand_user("~");
   return std::filesystem::path(base) / ".aws" / "cli" / "cache";
 }
 

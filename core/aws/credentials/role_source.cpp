@@ -27,11 +27,12 @@ Lookup from_response(const Result<Json>& response, const RoleDeps& deps, const s
   auto c = credentials_from_json(r["Credentials"].dump(), "STS for " + role);
   if (!c) return Lookup::failed(c.error().message);
   c->source = "role " + role;
-  write_cached_role(deps.cache_dir, key, r);
+  if (!deps.cache_dir.empty()) write_cached_role(deps.cache_dir, key, r);
   return Lookup::found(std::move(*c));
 }
 
 std::optional<Lookup> from_cache(const RoleDeps& deps, const std::string& key, const std::string& role) {
+  if (deps.cache_dir.empty()) return std::nullopt;
   auto cached = read_cached_role(deps.cache_dir, key, deps.now());
   if (!cached) return std::nullopt;
   cached->source = "role " + role + " (cached)";

@@ -15,7 +15,7 @@ namespace drc::aws::credentials {
 struct RoleDeps {
   AssumeRole call;
   MfaPrompt prompt;  // null: nobody can be asked
-  std::filesystem::path cache_dir;
+  std::filesystem::path cache_dir;  // empty: no file cache (a source profile's web identity)
   std::function<Timestamp()> now;
 };
 

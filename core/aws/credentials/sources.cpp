@@ -150,10 +150,8 @@ std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& 
     params.role_arn = role;
     params.session_name = get(section, "role_session_name");
     params.external_id = get(section, "external_id");
-    if (auto d = get(section, "duration_seconds"); !d.empty()) {
-      if (auto n = parse_int(d)) params.duration_seconds = *n;
-      else return std::make_unique<FailingSource>(where, "profile " + profile + ": duration_seconds is not a whole number: " + d);
-    }
+    // botocore passes over a duration_seconds that is not a whole number.
+    if (auto d = get(section, "duration_seconds"); !d.empty()) params.duration_seconds = parse_int(d);
     params.mfa_serial = get(section, "mfa_serial");
     params.region = in.region;
     std::unique_ptr<Source> source;
@@ -171,11 +169,16 @@ std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& 
     }
     return assume_role_source(std::move(source), params, deps, profile);
   }
-  if (depth == 0) {
-    // A web identity: each setting from the environment first, then the profile (botocore's order).
+  {
+    // A web identity: each setting from the environment first (a variable that is set counts, even
+    // empty), then the profile, as botocore reads them. The environment is not read when --profile names
+    // the profile, nor for a source profile, whose role botocore does not keep in the file cache either.
+    const bool env_too = depth == 0 && !in.profile_from_flag;
     auto setting = [&](const char* env_name, const char* key) {
-      const auto v = in.env(env_name);
-      return v && !v->empty() ? *v : get(section, key);
+      if (env_too) {
+        if (const auto v = in.env(env_name)) return *v;
+      }
+      return get(section, key);
     };
     AssumeRoleParams params;
     params.web_identity_token_file = setting("AWS_WEB_IDENTITY_TOKEN_FILE", "web_identity_token_file");
@@ -183,7 +186,9 @@ std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& 
       params.role_arn = setting("AWS_ROLE_ARN", "role_arn");
       params.session_name = setting("AWS_ROLE_SESSION_NAME", "role_session_name");
       params.region = in.region;
-      return web_identity_source(std::move(params), deps);
+      auto web_deps = deps;
+      if (depth > 0) web_deps.cache_dir.clear();
+      return web_identity_source(std::move(params), web_deps);
     }
   }
   if (!p) return std::make_unique<NothingSource>(where);

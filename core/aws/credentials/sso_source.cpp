@@ -150,7 +150,7 @@ std::optional<std::unique_ptr<Source>> sso_source(const ChainInputs& in, const s
     return std::make_unique<FailedSso>(where, "The profile \"" + profile + "\" is configured to use SSO but is missing required configuration: " + missing);
   }
   const auto home = in.env("HOME");
-  const std::filesystem::path cache = std::filesystem::path(home && !home->empty() ? *home : expand_user("~")) / ".aws" / "sso" / "cache";
+  const std::filesystem::path cache = std::filesystem::path(home ? (home->empty() ? "/" : *home) : expand_user("~")) / ".aws" / "sso" / "cache";
   SsoConfig c{get(resolved, "sso_start_url"), get(resolved, "sso_region"), get(resolved, "sso_account_id"),
               get(resolved, "sso_role_name"), get(resolved, "sso_session")};
   return std::make_unique<SsoSource>(std::move(c), in.sso_get_role_credentials, cache, in.now, profile);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <vector>
 
 #include "aws/cli/number_args.hpp"
 #include "aws/cli/paramfile.hpp"
@@ -25,8 +27,8 @@ struct Option {
 const std::set<std::string> kTransfer{"cp", "mv", "sync"};
 const std::set<std::string> kRemoving{"cp", "mv", "sync", "rm"};
 // Values the CLI takes as written even when they start with file:// (awscli's PARAMFILE_DISABLED, and
-// the filters, which reach it as lists).
-const std::set<std::string> kNoParamfile{"website-redirect", "include", "exclude"};
+// the filters, which reach it as lists, and the integers, which argparse converts first).
+const std::set<std::string> kNoParamfile{"website-redirect", "include", "exclude", "page-size", "expected-size", "expires-in"};
 
 // The options of each subcommand, as awscli/customizations/s3/subcommands.py declares them.
 const std::map<std::string, Option>& options() {
@@ -182,12 +184,59 @@ void set_flag(S3Args& a, const std::string& name) {
   else if (name == "force") a.force = true;
 }
 
-// The values an optional-valued option (--sse, --request-payer) takes from the next word.
-bool is_choice(const std::string& option, const std::string& word) {
-  if (option == "sse") return word == "AES256" || word == "aws:kms" || word == "aws:kms:dsse";
-  if (option == "sse-c" || option == "sse-c-copy-source") return word == "AES256";
-  return option == "request-payer" && word == "requester";
+// The values argparse lets an option with choices take.
+const std::vector<std::string>& choices_of(const std::string& option) {
+  static const std::map<std::string, std::vector<std::string>> kChoices = {
+      {"sse", {"AES256", "aws:kms"}}, {"sse-c", {"AES256"}}, {"sse-c-copy-source", {"AES256"}},
+      {"request-payer", {"requester"}}};
+  static const std::vector<std::string> none;
+  const auto it = kChoices.find(option);
+  return it == kChoices.end() ? none : it->second;
 }
+
+// difflib's SequenceMatcher matches: the longest common run (earliest in a, then in b), then the same
+// on each side of it.
+std::size_t matching_chars(std::string_view a, std::string_view b) {
+  std::size_t bi = 0, bj = 0, bk = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      std::size_t k = 0;
+      while (i + k < a.size() && j + k < b.size() && a[i + k] == b[j + k]) ++k;
+      if (k > bk) bi = i, bj = j, bk = k;
+    }
+  }
+  if (bk == 0) return 0;
+  return bk + matching_chars(a.substr(0, bi), b.substr(0, bj)) + matching_chars(a.substr(bi + bk), b.substr(bj + bk));
+}
+
+// awscli's CLIArgParser._check_value: the choices, two to a line, and difflib's close matches.
+std::string invalid_choice(const std::string& option, const std::string& value) {
+  const auto& choices = choices_of(option);
+  std::string out = "argument --" + option + ": Invalid choice, valid choices are:\n";
+  for (std::size_t i = 0; i < choices.size(); i += 2) {
+    std::string line;
+    for (std::size_t j = i; j < std::min(i + 2, choices.size()); ++j) {
+      std::string cell = choices[j];
+      cell.resize(std::max<std::size_t>(cell.size(), 40), ' ');
+      line += (j > i ? " | " : "") + cell;
+    }
+    out += "\n" + line;
+  }
+  std::vector<std::pair<double, std::string>> close;
+  for (const auto& c : choices) {
+    const double ratio = 2.0 * static_cast<double>(matching_chars(c, value)) / static_cast<double>(c.size() + value.size());
+    if (ratio >= 0.8) close.push_back({ratio, c});
+  }
+  std::stable_sort(close.begin(), close.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  if (!close.empty()) {
+    out += "\n\n\nInvalid choice: '" + value + "', maybe you meant:\n";
+    for (std::size_t i = 0; i < close.size() && i < 3; ++i) out += "\n  * " + close[i].second;
+  }
+  return out;
+}
+
+// argparse's nargs='?': the next word is the value unless it looks like an option ("-" alone is a value).
+bool takes_word(const std::string& word) { return !(word.size() > 1 && word[0] == '-'); }
 
 std::string choices() {
   // argparse's two-column list of the valid subcommands.
@@ -274,11 +323,13 @@ std::variant<S3Args, ArgsError> parse_s3_args(const std::vector<std::string>& ar
           if (attached) throw Refused{{2, "argument " + word + ": ignored explicit argument '" + *attached + "'"}};
           set_flag(a, name);
           break;
-        case Kind::OptionalValue:
-          if (attached) values.push_back({name, {*attached}});
-          else if (i + 1 < args.size() && is_choice(name, args[i + 1])) values.push_back({name, {args[++i]}});
-          else values.push_back({name, {opt.constant}});
+        case Kind::OptionalValue: {
+          std::string v = attached ? *attached : (i + 1 < args.size() && takes_word(args[i + 1])) ? args[++i] : std::string(opt.constant);
+          const auto& allowed = choices_of(name);
+          if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), v) == allowed.end()) throw Refused{{2, invalid_choice(name, v)}};
+          values.push_back({name, {std::move(v)}});
           break;
+        }
         case Kind::Value: {
           if (!attached && (i + 1 >= args.size() || is_option(i + 1))) throw Refused{{2, "argument " + word + ": expected one argument"}};
           values.push_back({name, {attached ? *attached : args[++i]}});

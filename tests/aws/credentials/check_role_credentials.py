@@ -79,6 +79,8 @@ def run_in_terminal(argv, env, answer):
         if not answered and b"Enter MFA code for" in shown and shown.rstrip().endswith(b":"):
             os.write(fd, answer.encode() + b"\n")
             answered = True
+    if time.time() >= deadline:
+        os.kill(pid, 9)  # hung: the comparison fails on its exit status rather than waiting for ctest's timeout
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return {"rc": os.waitstatus_to_exitcode(status), "shown": shown.decode(errors="replace").replace("\r\n", "\n")}
@@ -156,6 +158,14 @@ def main():
         print("the aws CLI or moto_server is missing: skipped")
         return 77
     tools = {"aws": [aws], "drconsole": [drconsole, "aws"]}
+    scratch = tempfile.mkdtemp(prefix="drc-roles-")
+    try:
+        return compare(tools, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def compare(tools, scratch):
     problems, compared = [], 0
 
     def same(name, got):
@@ -165,7 +175,7 @@ def main():
             problems.append(f"{name}:\n    aws:       {got['aws']}\n    drconsole: {got['drconsole']}")
 
     with MotoServer() as moto:
-        homes = {t: tempfile.mkdtemp(prefix=f"drc-roles-{t}-") for t in tools}
+        homes = {t: tempfile.mkdtemp(prefix=f"drc-roles-{t}-", dir=scratch) for t in tools}
         # 1. A web identity from the environment: unsigned AssumeRoleWithWebIdentity, then the role's identity.
         got = {}
         for t, argv0 in tools.items():
@@ -197,11 +207,29 @@ def main():
             problems.append(f"drconsole did not use the aws CLI's cached role: {got['drconsole']}")
         # 4. No cache, no terminal: the CLI fails to read a code; drconsole says how to give one.
         r = run_plain(tools["drconsole"] + ["--profile", "dr", "--endpoint-url", moto.url, "sts", "get-caller-identity"],
-                      home_env(tempfile.mkdtemp(prefix="drc-roles-empty-"), moto.url))
+                      home_env(tempfile.mkdtemp(prefix="drc-roles-empty-", dir=scratch), moto.url))
         compared += 1
         if r["rc"] == 0 or "Enter MFA code for " + MFA not in r["err"]:
             problems.append(f"no terminal and no cache: expected a failure after the prompt, got {r}")
-        # 5. IAM Identity Center (SSO) profiles, legacy and sso-session, with the token `aws sso login` leaves.
+        # 5. --profile turns the environment's web identity off (botocore's disable_env_vars), and a
+        #    source profile may itself be a web identity (its role kept in memory only).
+        got = {}
+        for t, argv0 in tools.items():
+            home = tempfile.mkdtemp(prefix=f"drc-roles-{t}-", dir=scratch)
+            env = home_env(home, moto.url, {"AWS_WEB_IDENTITY_TOKEN_FILE": os.path.join(home, "token"),
+                                            "AWS_ROLE_ARN": f"arn:aws:iam::{ACCOUNT}:role/irsa"})
+            with open(os.path.join(home, "token"), "w") as f:
+                f.write("eyJhbGciOiJSUzI1NiJ9.e30.sig")
+            with open(env["AWS_CONFIG_FILE"], "a") as f:
+                f.write(f"[profile chained]\nrole_arn = arn:aws:iam::{ACCOUNT}:role/target\nsource_profile = wi\n"
+                        f"role_session_name = chain-sess\n[profile wi]\nrole_arn = arn:aws:iam::{ACCOUNT}:role/irsa\n"
+                        f"web_identity_token_file = {os.path.join(home, 'token')}\nrole_session_name = wi-sess\n")
+            ops = run_plain(argv0 + ["--profile", "base", "--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
+            chained = run_plain(argv0 + ["--profile", "chained", "--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
+            got[t] = {"base": (ops["rc"], identity(ops["out"]), ops["err"].strip()),
+                      "chained": (chained["rc"], identity(chained["out"]), chained["err"].strip()), "cache": cache_files(home)}
+        same("--profile over the environment's web identity; a web identity source profile", got)
+        # 6. IAM Identity Center (SSO) profiles, legacy and sso-session, with the token `aws sso login` leaves.
         portal = FakeSsoPortal()
         sso_cases = [("legacy profile", "legacy", [("https://d-1234.awsapps.com/start", "tok-legacy", 3600)]),
                      ("sso-session profile", "modern", [("corp", "tok-modern", 3600)]),
@@ -213,7 +241,7 @@ def main():
         for name, profile, tokens in sso_cases:
             got = {}
             for t, argv0 in tools.items():
-                home = tempfile.mkdtemp(prefix=f"drc-sso-{t}-")
+                home = tempfile.mkdtemp(prefix=f"drc-sso-{t}-", dir=scratch)
                 env = home_env(home, moto.url, {"AWS_ENDPOINT_URL_SSO": portal.url})
                 with open(env["AWS_CONFIG_FILE"], "w") as f:
                     f.write(SSO_CONFIG)
@@ -223,8 +251,8 @@ def main():
                 r = run_plain(argv0 + ["--profile", profile, "--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
                 got[t] = {"rc": r["rc"], "identity": identity(r["out"]), "err": r["err"].strip(), "portal": sorted(portal.asked)}
             same("SSO: " + name, got)
-        # 6. drconsole's debug log shows none of it: the portal's token, the role's secret, the session token.
-        home = tempfile.mkdtemp(prefix="drc-sso-debug-")
+        # 7. drconsole's debug log shows none of it: the portal's token, the role's secret, the session token.
+        home = tempfile.mkdtemp(prefix="drc-sso-debug-", dir=scratch)
         env = home_env(home, moto.url, {"AWS_ENDPOINT_URL_SSO": portal.url})
         with open(env["AWS_CONFIG_FILE"], "w") as f:
             f.write(SSO_CONFIG)

@@ -173,6 +173,10 @@ CASES = [
      "unset": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"], "args": ["s3", "cp", "s3://dr-state/prod/notes.txt", ".", "--no-sign-request"]},
     {"name": "s3api unsigned", "requests": True, "buckets": STATE, "unset": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
      "args": ["s3api", "head-object", "--bucket", "dr-state", "--key", "prod/notes.txt", "--no-sign-request"]},
+    {"name": "sse-c invalid choice", "files": {"a.txt": b"a"}, "args": ["s3", "cp", "a.txt", "s3://dr-state/a", "--sse-c=AES128"]},
+    {"name": "sse-c takes the next word", "files": {"a.txt": b"a"}, "args": ["s3", "cp", "--sse-c", "a.txt", "s3://dr-state/a"]},
+    {"name": "sse close match", "files": {"a.txt": b"a"}, "args": ["s3", "cp", "a.txt", "s3://dr-state/a", "--sse", "aws:km"]},
+    {"name": "request-payer invalid", "args": ["s3", "ls", "s3://dr-state", "--request-payer", "me"]},
     # usage
     {"name": "unknown subcommand", "args": ["s3", "frobnicate"]},
     {"name": "cp one path", "args": ["s3", "cp", "only-one"]},

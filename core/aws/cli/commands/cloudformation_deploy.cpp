@@ -11,6 +11,7 @@
 #include "aws/cli/commands/cfn_deployer.hpp"
 #include "aws/cli/commands/pyyaml.hpp"
 #include "aws/cli/invocation.hpp"
+#include "aws/cli/paramfile.hpp"
 #include "aws/protocol/python_values.hpp"
 #include "util/text.hpp"
 
