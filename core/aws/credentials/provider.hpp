@@ -113,6 +113,8 @@ std::unique_ptr<Source> environment_source(config::Env env);
 std::unique_ptr<Source> profile_source(ChainInputs inputs);  // role, static keys, or credential_process
 std::unique_ptr<Source> container_source(ChainInputs inputs);
 std::unique_ptr<Source> instance_metadata_source(ChainInputs inputs);
+// A source that is configured but cannot work: its lookup fails with `error`.
+std::unique_ptr<Source> failing_source(std::string where, std::string error);
 
 // The JSON both credential_process and the metadata services answer with, as credentials.
 Result<Credentials> credentials_from_json(const std::string& text, const std::string& source);

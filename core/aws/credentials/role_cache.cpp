@@ -22,31 +22,29 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string sha1_hex(const std::string& data) {
+// A JSON string as Python's json.dumps writes it (ensure_ascii: every non-ASCII character as \uXXXX).
+std::string python_json_string(const std::string& s) { return Json(s).dump(-1, ' ', true, Json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string sha1_hex(const std::string& text) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
   unsigned int n = 0;
-  EVP_Digest(data.data(), data.size(), md.data(), &n, EVP_sha1(), nullptr);
-  static const char* hex = "0123456789abcdef";
+  EVP_Digest(text.data(), text.size(), md.data(), &n, EVP_sha1(), nullptr);
   std::string out;
   for (unsigned int i = 0; i < n; ++i) {
-    out += hex[md[i] >> 4];
-    out += hex[md[i] & 15];
+    out += "0123456789abcdef"[md[i] >> 4];
+    out += "0123456789abcdef"[md[i] & 15];
   }
   return out;
 }
 
-// A JSON string as Python's json.dumps writes it (ensure_ascii: every non-ASCII character as \uXXXX).
-std::string python_json_string(const std::string& s) { return Json(s).dump(-1, ' ', true, Json::error_handler_t::replace); }
-
-// "2026-11-24T12:00:00UTC" (botocore's strftime), "...Z" or "...+00:00": a time point.
-std::optional<Timestamp> expiration_of(std::string text) {
+std::optional<Timestamp> cache_time(std::string text) {
   if (text.size() > 3 && text.compare(text.size() - 3, 3, "UTC") == 0) text.replace(text.size() - 3, 3, "Z");
   const auto t = protocol::parse_timestamp_text(text);
   if (!t) return std::nullopt;
   return std::chrono::floor<std::chrono::milliseconds>(*t);
 }
-
-}  // namespace
 
 std::string role_cache_key(const AssumeRoleParams& p) {
   // sort_keys order: DurationSeconds, ExternalId, RoleArn, RoleSessionName, SerialNumber.
@@ -81,7 +79,7 @@ std::optional<Credentials> read_cached_role(const std::filesystem::path& dir, co
   }
   if (!j.is_object() || !j.contains("Credentials") || !j["Credentials"].is_object()) return std::nullopt;
   auto creds = j["Credentials"];
-  const auto exp = creds.contains("Expiration") && creds["Expiration"].is_string() ? expiration_of(creds["Expiration"].get<std::string>())
+  const auto exp = creds.contains("Expiration") && creds["Expiration"].is_string() ? cache_time(creds["Expiration"].get<std::string>())
                                                                                      : std::nullopt;
   if (!exp || *exp - now < std::chrono::minutes(15)) return std::nullopt;
   creds.erase("Expiration");
@@ -95,7 +93,7 @@ void write_cached_role(const std::filesystem::path& dir, const std::string& key,
   if (!response.is_object() || !response.contains("Credentials") || !response["Credentials"].is_object()) return;
   Json out = response;  // the whole answer, as botocore keeps it
   if (auto& e = out["Credentials"]; e.contains("Expiration") && e["Expiration"].is_string()) {
-    if (const auto t = expiration_of(e["Expiration"].get<std::string>())) {
+    if (const auto t = cache_time(e["Expiration"].get<std::string>())) {
       const auto secs = std::chrono::floor<std::chrono::seconds>(*t).time_since_epoch().count();
       const std::time_t tt = static_cast<std::time_t>(secs);
       std::tm tm{};

@@ -212,6 +212,10 @@ std::unique_ptr<Source> profile_chain(const ChainInputs& in, const std::string& 
 
 }  // namespace
 
+std::unique_ptr<Source> failing_source(std::string where, std::string error) {
+  return std::make_unique<FailingSource>(std::move(where), std::move(error));
+}
+
 std::unique_ptr<Source> environment_source(config::Env env) { return std::make_unique<EnvironmentSource>(std::move(env)); }
 
 std::unique_ptr<Source> profile_source(ChainInputs inputs) { return profile_chain(inputs, inputs.profile, 0); }

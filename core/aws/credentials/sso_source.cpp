@@ -1,13 +1,10 @@
 #include "aws/credentials/sso_source.hpp"
 
-#include <openssl/evp.h>
-
-#include <array>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
-#include "aws/protocol/values.hpp"
+#include "aws/credentials/role_cache.hpp"
 #include "util/path_expand.hpp"
 
 namespace drc::aws::credentials {
@@ -20,37 +17,8 @@ constexpr const char* kExpired =
     "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run "
     "aws sso login with the corresponding profile.";
 
-std::string sha1_hex(const std::string& data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-  unsigned int n = 0;
-  EVP_Digest(data.data(), data.size(), md.data(), &n, EVP_sha1(), nullptr);
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) {
-    out += "0123456789abcdef"[md[i] >> 4];
-    out += "0123456789abcdef"[md[i] & 15];
-  }
-  return out;
-}
-
-std::optional<Timestamp> time_of(std::string text) {
-  if (text.size() > 3 && text.compare(text.size() - 3, 3, "UTC") == 0) text.replace(text.size() - 3, 3, "Z");
-  const auto t = protocol::parse_timestamp_text(text);
-  if (!t) return std::nullopt;
-  return std::chrono::floor<std::chrono::milliseconds>(*t);
-}
-
 struct SsoConfig {
   std::string start_url, region, account_id, role_name, session;  // session: the sso-session's name, if any
-};
-
-class FailedSso final : public Source {
- public:
-  FailedSso(std::string where, std::string error) : where_(std::move(where)), error_(std::move(error)) {}
-  std::string describe() const override { return where_; }
-  void load(std::function<void(Lookup)> done) override { done(Lookup::failed(error_)); }
-
- private:
-  std::string where_, error_;
 };
 
 class SsoSource final : public Source {
@@ -79,7 +47,7 @@ class SsoSource final : public Source {
         !token["expiresAt"].is_string()) {
       return done(Lookup::failed("Error loading SSO Token: Token for " + config_.start_url + " is invalid"));
     }
-    const auto expires = time_of(token["expiresAt"].get<std::string>());
+    const auto expires = cache_time(token["expiresAt"].get<std::string>());
     if (!expires || *expires <= now_()) {
       // botocore refreshes an sso-session's token with its refresh token; drconsole does not (yet).
       return done(Lookup::failed(config_.session.empty() ? kExpired
@@ -131,11 +99,11 @@ std::optional<std::unique_ptr<Source>> sso_source(const ChainInputs& in, const s
   if (const auto it = section.find("sso_session"); it != section.end()) {
     const auto s = in.config->sso_sessions.find(it->second);
     if (s == in.config->sso_sessions.end()) {
-      return std::make_unique<FailedSso>(where, "The specified sso-session does not exist: \"" + it->second + "\"");
+      return failing_source(where, "The specified sso-session does not exist: \"" + it->second + "\"");
     }
     for (const auto& [k, v] : s->second) {
       if (const auto own = section.find(k); own != section.end() && own->second != v) {
-        return std::make_unique<FailedSso>(where, "The value for " + k + " is inconsistent between profile (" + own->second +
+        return failing_source(where, "The value for " + k + " is inconsistent between profile (" + own->second +
                                                       ") and sso-session (" + v + ").");
       }
       resolved[k] = v;
@@ -147,7 +115,7 @@ std::optional<std::unique_ptr<Source>> sso_source(const ChainInputs& in, const s
     if (!resolved.count(k)) missing += (missing.empty() ? "" : ", ") + k;
   }
   if (!missing.empty()) {
-    return std::make_unique<FailedSso>(where, "The profile \"" + profile + "\" is configured to use SSO but is missing required configuration: " + missing);
+    return failing_source(where, "The profile \"" + profile + "\" is configured to use SSO but is missing required configuration: " + missing);
   }
   const auto home = in.env("HOME");
   const std::filesystem::path cache = std::filesystem::path(home ? (home->empty() ? "/" : *home) : expand_user("~")) / ".aws" / "sso" / "cache";
