@@ -3,6 +3,7 @@
 #include <future>
 #include <algorithm>
 
+#include "aws/client/credential_calls.hpp"
 #include "aws/client/customizations.hpp"
 #include "aws/client/flexible_checksum.hpp"
 #include "aws/client/redact.hpp"
@@ -124,48 +125,8 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
   in.region = c->region_;
   in.http = c->http_.get();
   in.now = now_ms;
-  AwsClient* self = c.get();
-  in.assume_role = [self](const Credentials& source, const credentials::RoleCall& call, std::function<void(Result<Json>)> done) {
-    const auto& p = call.params;
-    CallRequest r;
-    r.service = "sts";
-    r.params = {{"RoleArn", p.role_arn}, {"RoleSessionName", call.session_name}};
-    if (!call.web_identity_token.empty()) {
-      r.operation = "AssumeRoleWithWebIdentity";
-      r.params["WebIdentityToken"] = call.web_identity_token;
-      r.anonymous = true;  // unsigned (as its model says): the chain is not asked while it is looking up
-    } else {
-      r.operation = "AssumeRole";
-      r.credentials = source;
-      if (!p.external_id.empty()) r.params["ExternalId"] = p.external_id;
-      if (!p.mfa_serial.empty()) {
-        r.params["SerialNumber"] = p.mfa_serial;
-        r.params["TokenCode"] = call.token_code;
-      }
-    }
-    if (p.duration_seconds) r.params["DurationSeconds"] = *p.duration_seconds;
-    r.region = p.region.empty() ? "us-east-1" : p.region;
-    // botocore's credential providers make their own STS client: the command's --endpoint-url is not
-    // theirs (AWS_ENDPOINT_URL_STS and the profile's endpoint settings are).
-    r.use_endpoint_flag = false;
-    self->call(std::move(r), [done](CallResult res) {
-      if (!res.ok()) return done(make_error(res.error_text()));
-      done(std::move(*res.output));
-    });
-  };
-  in.sso_get_role_credentials = [self](const credentials::SsoRoleCall& call, std::function<void(Result<Json>)> done) {
-    CallRequest r;
-    r.service = "sso";
-    r.operation = "GetRoleCredentials";
-    r.anonymous = true;  // unsigned, as its model says
-    r.params = {{"roleName", call.role_name}, {"accountId", call.account_id}, {"accessToken", call.access_token}};
-    r.region = call.region;
-    r.use_endpoint_flag = false;
-    self->call(std::move(r), [done](CallResult res) {
-      if (!res.ok()) return done(make_error(res.error_text()));
-      done(std::move(*res.output));
-    });
-  };
+  in.assume_role = sts_role_calls(*c);
+  in.sso_get_role_credentials = sso_role_calls(*c);
   in.mfa_prompt = c->config_.mfa_prompt;
   c->credentials_ = credentials::default_chain(std::move(in));
   return c;

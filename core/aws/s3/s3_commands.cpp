@@ -3,14 +3,13 @@
 #include <sys/stat.h>
 
 #include <functional>
-#include <future>
 #include <istream>
 #include <optional>
 #include <ostream>
 
 #include "aws/s3/call_pump.hpp"
+#include "aws/s3/command_parts.hpp"
 #include "aws/s3/file_plan.hpp"
-#include "aws/s3/listing.hpp"
 #include "aws/s3/paths.hpp"
 #include "aws/s3/result_printer.hpp"
 #include "aws/s3/transfers.hpp"
@@ -21,17 +20,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kFailed = 1;
-constexpr int kCannotStart = 255;
-constexpr std::size_t kMaxInFlight = 10;  // the CLI's max_concurrent_requests
+using namespace detail;
 
-client::CallRequest s3_request(const std::string& operation, Json params) {
-  client::CallRequest r;
-  r.service = "s3";
-  r.operation = operation;
-  r.params = std::move(params);
-  return r;
-}
+constexpr std::size_t kMaxInFlight = 10;  // the CLI's max_concurrent_requests
 
 // Where the calls about one side of a command go, and the SSE-C key its HeadObject needs.
 struct SideTarget {
@@ -49,158 +40,6 @@ struct SideTarget {
     return r;
   }
 };
-
-protocol::AwsTime time_of(const Json& v) { return protocol::parse_timestamp(v).value_or(protocol::AwsTime{}); }
-
-client::CallResult call_now(CallPump& pump, client::CallRequest req) {
-  client::CallResult out;
-  pump.submit(std::move(req), [&out](client::CallResult r) { out = std::move(r); });
-  pump.run();
-  return out;
-}
-
-// Every page of a listing, one after another; false (with the call's error) when a page failed.
-bool each_page(CallPump& pump, client::CallRequest first, const std::function<void(const Json&)>& on_page, std::string& error) {
-  bool ok = true;
-  const client::CallRequest first_request = first;
-  std::function<void(client::CallRequest)> ask = [&](client::CallRequest req) {
-    auto params = req.params;
-    pump.submit(std::move(req), [&, params](client::CallResult r) {
-      if (!r.ok()) {
-        ok = false;
-        error = r.error_text();
-        return;
-      }
-      on_page(*r.output);
-      // ListObjectsV2 and ListBuckets both page by ContinuationToken.
-      const std::string token = (*r.output).value("NextContinuationToken", (*r.output).value("ContinuationToken", std::string()));
-      const bool more = (*r.output).value("IsTruncated", !token.empty());
-      if (!more || token.empty() || params.value("ContinuationToken", std::string()) == token) return;
-      auto next = first_request;
-      next.params = params;
-      next.params["ContinuationToken"] = token;
-      ask(std::move(next));
-    });
-  };
-  ask(std::move(first));
-  pump.run();
-  return ok;
-}
-
-// The CLI's ValueError for a path its s3 commands cannot address; true when it was refused.
-bool refuse_unsupported(const std::string& path, S3Io& io) {
-  const auto why = unsupported_resource(path);
-  if (why) io.err << '\n' << *why << '\n';
-  return why.has_value();
-}
-
-int ls(client::AwsClient& client, const S3Args& a, S3Io& io) {
-  if (refuse_unsupported(a.paths.at(0), io)) return kCannotStart;
-  CallPump pump(client, 1);
-  const auto [bucket, key] = split_bucket_key(a.paths.at(0));
-  std::uint64_t objects = 0, bytes = 0;
-  bool saw_empty_page = false, saw_entries = false;
-  std::string error;
-  bool ok = true;
-  if (bucket.empty()) {
-    Json params = Json::object();
-    if (a.page_size) params["MaxBuckets"] = *a.page_size;
-    if (!a.bucket_name_prefix.empty()) params["Prefix"] = a.bucket_name_prefix;
-    if (!a.bucket_region.empty()) params["BucketRegion"] = a.bucket_region;
-    ok = each_page(pump, s3_request("ListBuckets", params), [&](const Json& page) {
-      for (const auto& b : page.value("Buckets", Json::array())) io.out << bucket_line(time_of(b["CreationDate"]), b.value("Name", ""));
-    }, error);
-  } else {
-    Json params{{"Bucket", bucket}, {"Prefix", key}};
-    if (!a.recursive) params["Delimiter"] = "/";
-    if (a.page_size) params["MaxKeys"] = *a.page_size;
-    if (a.request_payer) params["RequestPayer"] = *a.request_payer;
-    ok = each_page(pump, s3_request("ListObjectsV2", params), [&](const Json& page) {
-      const auto prefixes = page.value("CommonPrefixes", Json::array());
-      const auto contents = page.value("Contents", Json::array());
-      if (prefixes.empty() && contents.empty()) {
-        saw_empty_page = true;
-        return;
-      }
-      saw_entries = true;
-      for (const auto& p : prefixes) io.out << prefix_line(p.value("Prefix", ""));
-      for (const auto& c : contents) {
-        const auto size = c.value("Size", std::uint64_t{0});
-        std::string name = c.value("Key", "");
-        if (!a.recursive) name = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
-        io.out << object_line(time_of(c["LastModified"]), size, name, a.human_readable);
-        ++objects;
-        bytes += size;
-      }
-    }, error);
-  }
-  io.out << std::flush;
-  if (!ok) {
-    io.err << '\n' << error << '\n';
-    return kCannotStart;
-  }
-  if (a.summarize) io.out << summary_lines(objects, bytes, a.human_readable) << std::flush;
-  // A key that matched nothing is a failure; an empty bucket is not.
-  return !key.empty() && saw_empty_page && !saw_entries ? kFailed : 0;
-}
-
-int make_bucket(client::AwsClient& client, const S3Args& a, S3Io& io) {
-  const auto& path = a.paths.at(0);
-  if (!is_s3_uri(path)) {
-    io.err << "\n<S3Uri>\nError: Invalid argument type\n";
-    return kCannotStart;
-  }
-  if (refuse_unsupported(path, io)) return kCannotStart;
-  const auto bucket = split_bucket_key(path).bucket;
-  Json params{{"Bucket", bucket}};
-  Json config = Json::object();
-  // us-east-1 takes no LocationConstraint (S3 refuses one naming it).
-  const auto& region = client.default_region();
-  if (!region.empty() && region != "us-east-1") config["LocationConstraint"] = region;
-  if (!a.tags.empty()) config["Tags"] = a.tags;
-  if (!config.empty()) params["CreateBucketConfiguration"] = config;
-  auto r = client.call_sync(s3_request("CreateBucket", params));
-  if (!r.ok()) {
-    io.err << "make_bucket failed: " << path << " " << r.error_text() << '\n';
-    return kFailed;
-  }
-  io.out << "make_bucket: " << bucket << '\n';
-  return 0;
-}
-
-int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io);
-
-int remove_bucket(client::AwsClient& client, const S3Args& a, S3Io& io) {
-  const auto& path = a.paths.at(0);
-  if (!is_s3_uri(path)) {
-    io.err << "\n<S3Uri>\nError: Invalid argument type\n";
-    return kCannotStart;
-  }
-  if (refuse_unsupported(path, io)) return kCannotStart;
-  const auto [bucket, key] = split_bucket_key(path);
-  if (!key.empty()) {
-    io.err << "\nPlease specify a valid bucket name only. E.g. s3://" << bucket << '\n';
-    return kCannotStart;
-  }
-  if (a.force) {
-    // rb --force: rm --recursive first, and no bucket removal if anything is left.
-    S3Args rm;
-    rm.command = "rm";
-    rm.paths = {path};
-    rm.recursive = true;
-    if (transfer_command(client, rm, io) != 0) {
-      io.err << "\nremove_bucket failed: Unable to delete all objects in the bucket, bucket will not be deleted.\n";
-      return kCannotStart;
-    }
-  }
-  auto r = client.call_sync(s3_request("DeleteBucket", Json{{"Bucket", bucket}}));
-  if (!r.ok()) {
-    io.err << "remove_bucket failed: " << path << " " << r.error_text() << '\n';
-    return kFailed;
-  }
-  io.out << "remove_bucket: " << bucket << '\n';
-  return 0;
-}
 
 std::string usage_of(const std::string& command) {
   if (command == "rm") return "<S3Uri>";
@@ -287,6 +126,10 @@ bool list_side(CallPump& pump, const FormattedPaths& f, Operation op, bool delet
     }
   }, error);
 }
+
+}  // namespace
+
+namespace detail {
 
 int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
   std::vector<std::string> paths = a.paths;
@@ -407,49 +250,15 @@ int transfer_command(client::AwsClient& client, const S3Args& a, S3Io& io) {
   return printer.exit_code();
 }
 
-// A GetObject URL anyone can use until it expires. Signed with SigV4 (as aws CLI v2 does, and v1 with
-// s3.signature_version = s3v4): v1's default SigV2 URLs are refused by every region opened since 2014.
-int presign(client::AwsClient& client, const S3Args& a, S3Io& io) {
-  const auto [bucket, key] = split_bucket_key(a.paths.at(0));
-  std::promise<Result<std::string>> signed_url;
-  auto f = signed_url.get_future();
-  client.presign(s3_request("GetObject", Json{{"Bucket", bucket}, {"Key", key}}), static_cast<int>(a.expires_in),
-                 [&signed_url](Result<std::string> url) { signed_url.set_value(std::move(url)); });
-  auto url = f.get();
-  if (!url) {
-    io.err << '\n' << url.error().message << '\n';
-    return kCannotStart;
-  }
-  io.out << *url << '\n';
-  return 0;
-}
-
-// website: the bucket's website configuration, put whole (an option not given is left out of it).
-int website(client::AwsClient& client, const S3Args& a, S3Io& io) {
-  std::string path = a.paths.at(0);
-  if (is_s3_uri(path)) path = path.substr(kScheme.size());
-  if (!path.empty() && path.back() == '/') path.pop_back();
-  if (refuse_unsupported(path, io)) return kCannotStart;
-  Json config = Json::object();
-  if (a.index_document) config["IndexDocument"] = Json{{"Suffix", *a.index_document}};
-  if (a.error_document) config["ErrorDocument"] = Json{{"Key", *a.error_document}};
-  auto r = client.call_sync(s3_request("PutBucketWebsite", Json{{"Bucket", path}, {"WebsiteConfiguration", config}}));
-  if (!r.ok()) {
-    io.err << '\n' << r.error_text() << '\n';
-    return kCannotStart;
-  }
-  return 0;
-}
-
-}  // namespace
+}  // namespace detail
 
 int run_s3_command(client::AwsClient& client, const S3Args& args, S3Io io) {
-  if (args.command == "ls") return ls(client, args, io);
-  if (args.command == "mb") return make_bucket(client, args, io);
-  if (args.command == "rb") return remove_bucket(client, args, io);
-  if (args.command == "presign") return presign(client, args, io);
-  if (args.command == "website") return website(client, args, io);
-  return transfer_command(client, args, io);
+  if (args.command == "ls") return detail::ls(client, args, io);
+  if (args.command == "mb") return detail::make_bucket(client, args, io);
+  if (args.command == "rb") return detail::remove_bucket(client, args, io);
+  if (args.command == "presign") return detail::presign(client, args, io);
+  if (args.command == "website") return detail::website(client, args, io);
+  return detail::transfer_command(client, args, io);
 }
 
 }  // namespace drc::aws::s3
