@@ -31,14 +31,26 @@ std::string Sha256::hex_digest() {
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
   unsigned int len = 0;
   EVP_DigestFinal_ex(impl_->ctx, md.data(), &len);
+  return to_hex(std::string_view(reinterpret_cast<const char*>(md.data()), len));
+}
+
+std::string to_hex(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[md[i] >> 4]);
-    out.push_back(kHex[md[i] & 0x0f]);
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0x0f]);
   }
   return out;
+}
+
+std::string sha1_hex(std::string_view data) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), md.data(), &len, EVP_sha1(), nullptr);
+  return to_hex(std::string_view(reinterpret_cast<const char*>(md.data()), len));
 }
 
 std::string sha256_hex(std::string_view data) {

@@ -1,5 +1,6 @@
 #pragma once
-// SHA-256 through OpenSSL's EVP interface, as lowercase hex.
+// Digests through OpenSSL's EVP interface, as lowercase hex: SHA-256 (signing), SHA-1 (the names of
+// botocore's cache files), and the hex form of any bytes.
 
 #include <string>
 #include <string_view>
@@ -7,6 +8,9 @@
 namespace drc {
 
 std::string sha256_hex(std::string_view data);
+std::string sha1_hex(std::string_view data);
+// Bytes as lowercase hex, two digits each.
+std::string to_hex(std::string_view bytes);
 
 class Sha256 {
  public:

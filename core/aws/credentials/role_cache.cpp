@@ -4,9 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
-
-#include <array>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -15,6 +12,7 @@
 #include "aws/credentials/provider.hpp"
 #include "aws/protocol/values.hpp"
 #include "util/path_expand.hpp"
+#include "util/sha256.hpp"
 
 namespace drc::aws::credentials {
 
@@ -26,18 +24,6 @@ using Json = nlohmann::ordered_json;
 std::string python_json_string(const std::string& s) { return Json(s).dump(-1, ' ', true, Json::error_handler_t::replace); }
 
 }  // namespace
-
-std::string sha1_hex(const std::string& text) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
-  unsigned int n = 0;
-  EVP_Digest(text.data(), text.size(), md.data(), &n, EVP_sha1(), nullptr);
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) {
-    out += "0123456789abcdef"[md[i] >> 4];
-    out += "0123456789abcdef"[md[i] & 15];
-  }
-  return out;
-}
 
 std::optional<Timestamp> cache_time(std::string text) {
   if (text.size() > 3 && text.compare(text.size() - 3, 3, "UTC") == 0) text.replace(text.size() - 3, 3, "Z");

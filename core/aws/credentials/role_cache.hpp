@@ -21,9 +21,6 @@ struct AssumeRoleParams;
 // call's RoleArn and each configured RoleSessionName, ExternalId, SerialNumber and DurationSeconds.
 std::string role_cache_key(const AssumeRoleParams& params);
 
-// The SHA-1 (hex) botocore names its cache files by: of the role's arguments here, of the SSO session's
-// name or start URL for `aws sso login`'s tokens.
-std::string sha1_hex(const std::string& text);
 // A time as botocore's caches hold it: its own strftime form ("2026-11-24T12:00:00UTC") or ISO 8601.
 std::optional<Timestamp> cache_time(std::string text);
 

@@ -6,6 +6,7 @@
 
 #include "aws/credentials/role_cache.hpp"
 #include "util/path_expand.hpp"
+#include "util/sha256.hpp"
 
 namespace drc::aws::credentials {
 

@@ -8,6 +8,7 @@
 #include "aws/client/waiter.hpp"
 #include "aws/protocol/python_values.hpp"
 #include "aws/protocol/values.hpp"
+#include "util/sha256.hpp"
 
 namespace drc::aws::cli::detail {
 
@@ -50,22 +51,12 @@ std::string description(CommandIo& io) {
   return "Created by AWS CLI at " + text + " UTC";
 }
 
-std::string hex(const std::string& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 0xf];
-  }
-  return out;
-}
-
 // S3Uploader.upload_with_dedup: the key is the MD5 of the text (with the prefix before it); uploaded
 // unless --force-upload is off and the key is already there. The answer is the path-style URL of the
 // object under the s3 client's endpoint, which takes --region but not --endpoint-url.
 DeployResult<std::string> upload_template(CommandIo& io, const TemplateUpload& up, const std::string& body, std::string& err) {
   const auto md5 = protocol::base64_decode(client::checksum_base64("md5", body));
-  std::string key = hex(md5.value_or("")) + ".template";
+  std::string key = to_hex(md5.value_or("")) + ".template";
   if (!up.prefix.empty()) key = up.prefix + "/" + key;
   const CallFlags s3_flags{true, false};
   bool exists = false;
