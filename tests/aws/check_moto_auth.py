@@ -30,6 +30,8 @@ CALLS = [  # (protocol, command)
     ("json", ["dynamodb", "list-tables"]),
     ("rest-xml", ["s3api", "list-buckets"]),
     ("ec2", ["ec2", "describe-vpcs"]),
+    # rest-xml with the account id in the host (123456789012.localhost:PORT), from S3 Control's rule set.
+    ("rest-xml", ["s3control", "list-access-points", "--account-id", "123456789012"]),
 ]
 REST_JSON = [["lambda", "list-functions"], ["eks", "list-clusters"], ["backup", "list-backup-vaults"]]
 
@@ -53,7 +55,8 @@ def main():
         for secret, expect_ok in ((key["SecretAccessKey"], True), (key["SecretAccessKey"] + "wrong", False)):
             env = dict(base, AWS_SECRET_ACCESS_KEY=secret)
             for protocol, args in CALLS:
-                p = subprocess.run([drconsole, "aws", "--endpoint-url", moto.url] + args, capture_output=True, env=env,
+                url = moto.url.replace("127.0.0.1", "localhost") if args[0] == "s3control" else moto.url
+                p = subprocess.run([drconsole, "aws", "--endpoint-url", url] + args, capture_output=True, env=env,
                                    timeout=60, check=False)
                 err = p.stderr.decode(errors="replace")
                 refused_as = "(AuthFailure)" if protocol == "ec2" else "(SignatureDoesNotMatch)"

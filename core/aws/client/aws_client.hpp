@@ -19,6 +19,7 @@
 #include "aws/client/customizations.hpp"
 #include "aws/client/flexible_checksum.hpp"
 #include "aws/client/retry.hpp"
+#include "aws/client/rule_endpoint.hpp"
 #include "aws/config/shared_config.hpp"
 #include "aws/credentials/provider.hpp"
 #include "aws/endpoints/endpoints.hpp"
@@ -116,6 +117,9 @@ class AwsClient {
   };
   Result<Wire> build_wire(const model::ServiceModel& svc, const model::Operation& op, nlohmann::ordered_json& params,
                           const std::string& region, bool use_endpoint_flag, bool presigning, CustomizationState& custom) const;
+  RuleSettings rule_settings(const model::ServiceMetadata& md, const std::string& region, bool with_flag) const;
+  // partitions.json, read the first time a rule set needs it (most commands never do).
+  Result<std::shared_ptr<const endpoints::rules::PartitionTable>> rule_partitions() const;
   AwsClient() = default;
   void start(std::shared_ptr<Attempt> a);
   void send(std::shared_ptr<Attempt> a, std::chrono::milliseconds delay);
@@ -131,6 +135,8 @@ class AwsClient {
   RetryQuota quota_;
   std::shared_ptr<model::ModelCatalog> catalog_;
   std::shared_ptr<const endpoints::Partitions> partitions_;
+  mutable std::mutex rule_partitions_mutex_;
+  mutable std::shared_ptr<const endpoints::rules::PartitionTable> rule_partitions_;
   std::shared_ptr<credentials::Provider> credentials_;
   std::mutex random_mutex_;
   std::mt19937_64 random_{std::random_device{}()};

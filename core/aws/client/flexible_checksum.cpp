@@ -89,7 +89,9 @@ Result<void> add_request_checksum(const model::ServiceModel& svc, const model::O
       }
       return make_error("Unsupported checksum algorithm: " + algorithm);
     }
-  } else if ((!member.empty() && s.request_when_supported) || (op.checksum_required && !member.empty())) {
+  } else if (op.checksum_required || (!member.empty() && s.request_when_supported)) {
+    // A checksum the operation requires is CRC32 unless the caller chose one (botocore has long stopped
+    // sending Content-MD5 for it).
     algorithm = "crc32";
     // The algorithm member's own header says which one was used, as botocore sends it.
     const auto* input = op.input.empty() ? nullptr : svc.shape(op.input);

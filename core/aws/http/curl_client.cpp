@@ -13,7 +13,10 @@
 namespace drc::aws::http {
 
 bool is_loopback_host(std::string_view host) {
-  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  if (iequals(host, "localhost") || host == "::1" || host == "[::1]") return true;
+  // RFC 6761: a name under .localhost is loopback, and curl resolves it so itself, never asking DNS (an
+  // account id host prefix on http://localhost:PORT, as S3 Control puts it, stays on this machine).
+  if (host.size() > 10 && iequals(host.substr(host.size() - 10), ".localhost")) return true;
   return host.rfind("127.", 0) == 0;
 }
 

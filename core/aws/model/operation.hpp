@@ -51,6 +51,7 @@ struct Operation {
   std::string result_wrapper;                    // query: the element the result sits in
   std::vector<std::string> errors;               // exception shape names
   std::string host_prefix;                       // e.g. "{AccountId}." or "data-"
+  std::map<std::string, nlohmann::json> static_context_params;  // endpoint rule set parameters it fixes (RequiresAccountId: true)
   std::vector<std::string> auth;                 // e.g. "aws.auth#sigv4", "smithy.api#noAuth"
   bool unsigned_payload = false;
   bool endpoint_operation = false;               // endpoint discovery's own call (dynamodb DescribeEndpoints)

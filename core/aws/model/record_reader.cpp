@@ -62,6 +62,7 @@ ShapeRef read_ref(const ordered_json& j) {
   r.host_label = flag(j, "hostLabel");
   r.event_payload = flag(j, "eventpayload");
   r.streaming = flag(j, "streaming");
+  if (auto it = j.find("contextParam"); it != j.end()) r.context_param = str(*it, "name");
   return r;
 }
 
@@ -177,6 +178,9 @@ Operation read_operation(const std::string& name, const ordered_json& j) {
   if (auto t = str(j, "authtype"); !t.empty()) op.auth.push_back(t);
   op.unsigned_payload = flag(j, "unsignedPayload");
   op.endpoint_operation = flag(j, "endpointoperation");
+  if (auto it = j.find("staticContextParams"); it != j.end()) {
+    for (const auto& [param, spec] : it->items()) op.static_context_params[param] = nlohmann::json(spec.at("value"));
+  }
   op.checksum_required = flag(j, "httpChecksumRequired");
   if (auto it = j.find("httpChecksum"); it != j.end()) {
     op.checksum_required = op.checksum_required || flag(*it, "requestChecksumRequired");

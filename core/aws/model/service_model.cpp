@@ -108,16 +108,16 @@ Result<std::shared_ptr<const ServiceModel>> ServiceModel::open(const std::filesy
     if (!record_key(line, kind, name)) {
       return make_error(file.string() + ":" + std::to_string(line_no + 1) + ": not a model record; regenerate the model");
     }
-    if (kind != 'o' && kind != 's' && kind != 'w') {
+    if (kind != 'o' && kind != 's' && kind != 'w' && kind != 'r') {
       return make_error(file.string() + ":" + std::to_string(line_no + 1) + ": unknown record kind '" + std::string(1, kind) + "'");
     }
-    (kind == 'o' ? m->operations_ : kind == 's' ? m->shapes_ : m->waiters_).emplace(name, line);
+    (kind == 'o' ? m->operations_ : kind == 's' ? m->shapes_ : kind == 'w' ? m->waiters_ : m->rule_sets_).emplace(name, line);
   }
   return std::shared_ptr<const ServiceModel>(std::move(m));
 }
 
 std::string_view ServiceModel::record(char kind, std::string_view name) const {
-  const auto& index = kind == 'o' ? operations_ : kind == 's' ? shapes_ : waiters_;
+  const auto& index = kind == 'o' ? operations_ : kind == 's' ? shapes_ : kind == 'w' ? waiters_ : rule_sets_;
   auto it = index.find(name);
   return it == index.end() ? std::string_view() : it->second;
 }
@@ -154,6 +154,14 @@ const nlohmann::json* ServiceModel::waiter(std::string_view name) const {
   return cached<nlohmann::json>('w', "waiter", name, waiter_cache_, [](const std::string&, std::string_view line) {
     auto j = nlohmann::json::parse(line);
     j.erase("w");
+    return j;
+  });
+}
+
+const nlohmann::json* ServiceModel::endpoint_rule_set() const {
+  return cached<nlohmann::json>('r', "endpoint rule set", "EndpointRuleSet", rule_set_cache_, [](const std::string&, std::string_view line) {
+    auto j = nlohmann::json::parse(line);
+    j.erase("r");
     return j;
   });
 }

@@ -48,6 +48,9 @@ class ServiceModel {
   const Operation* operation(std::string_view name) const;
   const Shape* shape(std::string_view name) const;
   const nlohmann::json* waiter(std::string_view name) const;  // the waiters-2 definition
+  // The endpoint rule set, for a service whose endpoints only it describes (s3control); null otherwise.
+  const nlohmann::json* endpoint_rule_set() const;
+  bool has_endpoint_rule_set() const { return !rule_sets_.empty(); }
 
   // The aws CLI's names: command → operation, waiter command → waiter.
   const std::map<std::string, std::string>& cli_commands() const { return cli_commands_; }
@@ -67,7 +70,7 @@ class ServiceModel {
 
   std::filesystem::path file_;
   std::string text_;
-  std::unordered_map<std::string_view, std::string_view> operations_, shapes_, waiters_;  // name → its line
+  std::unordered_map<std::string_view, std::string_view> operations_, shapes_, waiters_, rule_sets_;  // name → its line
   ServiceMetadata metadata_;
   std::map<std::string, std::string> cli_commands_, cli_waiters_;
   std::vector<std::string> cli_custom_;
@@ -75,7 +78,7 @@ class ServiceModel {
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, std::unique_ptr<Operation>> operation_cache_;
   mutable std::unordered_map<std::string, std::unique_ptr<Shape>> shape_cache_;
-  mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> waiter_cache_;
+  mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> waiter_cache_, rule_set_cache_;
   mutable std::string last_error_;
 };
 

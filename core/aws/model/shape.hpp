@@ -34,6 +34,7 @@ struct ShapeRef {
   bool host_label = false;         // goes into the endpoint's host prefix
   bool event_payload = false;
   bool streaming = false;          // the member is a stream of bytes (botocore marks it here, or on the shape)
+  std::string context_param;       // the endpoint rule set's parameter this member's value is (AccountId)
 };
 
 // A shape's lower bound: a string's, list's or map's length, or a number's value. Kept as the model writes

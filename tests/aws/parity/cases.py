@@ -298,3 +298,6 @@ CASES += CUSTOM_CASES
 from cases_cloudformation import CLOUDFORMATION_CASES  # noqa: E402
 
 CASES += CLOUDFORMATION_CASES
+from cases_s3control import S3CONTROL_CASES  # noqa: E402
+
+CASES += S3CONTROL_CASES

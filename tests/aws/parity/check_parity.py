@@ -22,7 +22,9 @@ output (for presigned tokens, which differ by the second: it checks the signatur
 may save their answer under a name (a fourth element), and <<name:Path.To[0].Value>> in later params,
 args and "after" stands for a value from it. "terminal_columns" runs both tools with standard output on
 a pseudo-terminal that wide; "reference_args" are given to the aws CLI only, where drconsole differs on
-purpose; "compare_stderr" compares the whole of standard error (the CLI's own failures).
+purpose; "compare_stderr" compares the whole of standard error (the CLI's own failures). "localhost" runs
+both tools (and the set-up) against moto named localhost, with the CLI resolving names under .localhost as
+curl does (aws_localhost.py): S3 Control puts the account id in front of the host.
 """
 import difflib
 import fcntl
@@ -46,6 +48,9 @@ except ImportError:
     sys.exit(77)
 from cases import CASES  # noqa: E402
 from moto_server import MotoServer  # noqa: E402
+import localhost_names  # noqa: E402
+
+localhost_names.install()  # for set-up steps against <account>.localhost (S3 Control)
 
 # ISO 8601, or as botocore's datetimes print (a space for the T) in "after" answers.
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?")
@@ -67,6 +72,7 @@ def mask(text):
 EXACT_FORMATS = ("table", "yaml", "yaml-stream")
 YAML_FORMATS = ("yaml", "yaml-stream")
 AWS_WITH_YAML = os.path.join(os.path.dirname(os.path.abspath(__file__)), "aws_with_yaml.py")
+AWS_LOCALHOST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "aws_localhost.py")
 
 
 def output_format(args):
@@ -150,9 +156,10 @@ def substitute(value, saved):
     return PLACEHOLDER.sub(one, value)
 
 
-def setup(moto, env, steps, saved=None):
+def setup(moto, env, steps, saved=None, url=None):
     """Runs botocore calls against moto; returns their answers (masked), and keeps named ones in `saved`."""
     session = botocore.session.get_session()
+    url = url or moto.url
     clients, answers = {}, []
     saved = {} if saved is None else saved
     for step in steps:
@@ -160,7 +167,7 @@ def setup(moto, env, steps, saved=None):
         c = clients.get(service)
         if c is None:
             c = clients[service] = session.create_client(service, region_name=env["AWS_DEFAULT_REGION"],
-                                                         endpoint_url=moto.url, aws_access_key_id="AKIATEST",
+                                                         endpoint_url=url, aws_access_key_id="AKIATEST",
                                                          aws_secret_access_key="secret")
         try:
             answer = getattr(c, op)(**substitute(params, saved))
@@ -204,21 +211,24 @@ def main():
                 skipped.append(case["name"])
                 continue
             reference = aws_yaml if fmt in YAML_FORMATS else [aws]
+            url = moto.url
+            if case.get("localhost"):
+                reference, url = [sys.executable, AWS_LOCALHOST], moto_localhost
             outcome = {}
             # A warm-up: moto builds a service's backend on first use, drawing on its random state, so the
             # first run of a case would otherwise see other random ids than the second.
             moto.reset()
-            setup(moto, env, case.get("setup", []), {"dir": tempfile.gettempdir()})
+            setup(moto, env, case.get("setup", []), {"dir": tempfile.gettempdir()}, url)
             # --endpoint-url rather than AWS_ENDPOINT_URL: the aws CLI (v1) overrides the variable with its own
             # legacy hosts for rds, sqs, docdb and neptune in us-east-1.
-            for tool, argv0 in (("aws", reference + ["--endpoint-url", moto.url]),
-                                ("drconsole", [drconsole, "aws", "--endpoint-url", moto.url])):
+            for tool, argv0 in (("aws", reference + ["--endpoint-url", url]),
+                                ("drconsole", [drconsole, "aws", "--endpoint-url", url])):
                 moto.reset()
                 saved = {"dir": tempfile.mkdtemp(prefix="drc-parity-case-"), "moto_localhost": moto_localhost}
                 for name, content in case.get("files", {}).items():
                     with open(os.path.join(saved["dir"], name), "wb") as f:
                         f.write(content if isinstance(content, bytes) else content.encode("utf-8"))
-                setup(moto, env, case.get("setup", []), saved)
+                setup(moto, env, case.get("setup", []), saved, url)
                 case_env = {**env, **substitute(case.get("env", {}), saved)}
                 for pre in case.get("before", []):  # commands run through the tool under test first
                     run(argv0 + substitute(pre, saved), case_env)
@@ -228,7 +238,7 @@ def main():
                                          case.get("terminal_columns"))
                 totals[tool] += secs
                 shown = case["normalize"](out, err) if "normalize" in case else parsed(out.replace(saved["dir"], "<dir>"), fmt)
-                after = setup(moto, env, case.get("after", []), saved)
+                after = setup(moto, env, case.get("after", []), saved, url)
                 files = {}
                 for name in case.get("compare_files", []):
                     path = os.path.join(saved["dir"], name)
