@@ -13,24 +13,24 @@ using nlohmann::json;
 using namespace drc::aws::endpoints::rules;
 
 int main() {
-  std::unique_ptr<RuleSet> rules;
+  std::unique_ptr<nlohmann::ordered_json> rules;
   std::unique_ptr<PartitionTable> partitions;
   std::string line;
   while (std::getline(std::cin, line)) {
-    const auto in = json::parse(line);
+    const auto in = nlohmann::ordered_json::parse(line);  // a rule set's parameters keep their order
     if (in.contains("ruleset")) {
-      auto table = PartitionTable::from_json(in.at("partitions"));
+      auto table = PartitionTable::from_json(json::parse(in.at("partitions").dump()));
       if (!table) {
         std::cerr << table.error().message << '\n';
         return 2;
       }
       partitions = std::make_unique<PartitionTable>(std::move(*table));
-      rules = std::make_unique<RuleSet>(in.at("ruleset"));
+      rules = std::make_unique<nlohmann::ordered_json>(in.at("ruleset"));
       continue;
     }
     if (!rules) return 2;
     json out;
-    if (auto e = rules->resolve(in.at("params"), *partitions); !e) {
+    if (auto e = resolve(*rules, json::parse(in.at("params").dump()), *partitions); !e) {
       out["error"] = e.error().message;
     } else {
       json headers = json::object();

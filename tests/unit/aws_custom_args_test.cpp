@@ -133,6 +133,26 @@ TEST(AwsCustomArgs, LambdaZipFiles) {
   EXPECT_EQ(params({"lambda", "update-function-code", "--function-name", "f", "--zip-file", empty_zip})["ZipFile"], empty_zip);
 }
 
+TEST(AwsCustomArgs, SesSendEmailBuildsDestinationAndMessage) {
+  // Expected: what awscli's sessendemail builds for the same line (checked with the CLI's --debug).
+  const auto p = params({"ses", "send-email", "--from", "dr@example.com", "--to", "a@example.com", "b@example.com", "--cc", "c@example.com",
+                         "--bcc", "d@example.com", "--subject", "DR", "--text", "body", "--html", "<b>body</b>"});
+  EXPECT_EQ(p["Source"], "dr@example.com");
+  EXPECT_EQ(p["Destination"], Json::parse(R"({"ToAddresses":["a@example.com","b@example.com"],"CcAddresses":["c@example.com"],
+                                              "BccAddresses":["d@example.com"]})"));
+  EXPECT_EQ(p["Message"], Json::parse(R"({"Subject":{"Data":"DR"},"Body":{"Text":{"Data":"body"},"Html":{"Data":"<b>body</b>"}}})"));
+  // An empty --text adds nothing (Python's `if value:`); --subject may go with --message.
+  const auto q = params({"ses", "send-email", "--from", "x@example.com", "--destination", "ToAddresses=a@example.com", "--text", "",
+                         "--subject", "S"});
+  EXPECT_EQ(q["Message"], Json::parse(R"({"Subject":{"Data":"S"},"Body":{}})"));
+  const auto both = refusal({"ses", "send-email", "--from", "x", "--cc", "a", "--destination", "ToAddresses=b"});
+  EXPECT_EQ(both.exit_code, 255);
+  EXPECT_EQ(both.message, "The key \"cc\" cannot be specified when one of the following keys are also specified: destination");
+  const auto none = refusal({"ses", "send-email", "--from", "x", "--bcc"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.message.find("argument --bcc: expected at least one argument"), std::string::npos) << none.message;
+}
+
 TEST(AwsCustomArgs, NetworkAclProtocolNames) {
   EXPECT_EQ(params({"ec2", "create-network-acl-entry", "--network-acl-id", "a", "--rule-number", "1", "--protocol", "udp",
                     "--rule-action", "allow", "--egress"})["Protocol"], "17");

@@ -10,7 +10,6 @@
 
 using namespace drc::aws;
 using endpoints::rules::PartitionTable;
-using endpoints::rules::RuleSet;
 using nlohmann::json;
 
 namespace {
@@ -27,8 +26,8 @@ PartitionTable partitions() {
 
 // A small rule set with what the real ones use: assignment, a tree that falls through, templates with
 // attributes, an error rule, and headers.
-RuleSet rules() {
-  return RuleSet(json::parse(R"({
+nlohmann::ordered_json rules() {
+  return nlohmann::ordered_json::parse(R"({
     "parameters": {
       "Region": {"type": "String", "builtIn": "AWS::Region"},
       "UseFIPS": {"type": "Boolean", "required": true, "default": false},
@@ -55,7 +54,7 @@ RuleSet rules() {
       {"type": "endpoint", "conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]},
                                           {"fn": "aws.partition", "argv": [{"ref": "Region"}], "assign": "p"}],
        "endpoint": {"url": "https://svc.{Region}.{p#dnsSuffix}"}}
-    ]})"));
+    ]})");
 }
 
 }  // namespace
@@ -70,6 +69,14 @@ TEST(EndpointRules, LibraryMatchesBotocore) {
   EXPECT_TRUE(parse_url("https://x.com?q=1").is_null());
   EXPECT_TRUE(parse_url("ftp://x").is_null());
   EXPECT_TRUE(parse_url("https://h:99999/").is_null());
+  // urlparse's edges: the port after the first colon, ";params" off the last segment, zeros in a port,
+  // tabs and newlines dropped.
+  EXPECT_TRUE(parse_url("http://a:b:80").is_null());
+  EXPECT_EQ(parse_url("https://h/a;b/c;d")["path"], "/a;b/c");
+  EXPECT_EQ(parse_url("https://h/a;b/c;d")["normalizedPath"], "/a%3Bb/c/");
+  EXPECT_EQ(parse_url("https://h:000080/")["authority"], "h:000080");
+  EXPECT_EQ(parse_url("\thttps://h\n/x")["path"], "/x");
+  EXPECT_EQ(parse_url("https://h:/x")["authority"], "h:");
   EXPECT_EQ(parse_arn("arn:aws:s3:us-east-1:123:accesspoint/x:y"),
             json::parse(R"({"partition": "aws", "service": "s3", "region": "us-east-1", "accountId": "123", "resourceId": ["accesspoint", "x", "y"]})"));
   EXPECT_TRUE(parse_arn("arn:aws::r:a:b").is_null());
@@ -84,6 +91,8 @@ TEST(EndpointRules, LibraryMatchesBotocore) {
   EXPECT_FALSE(is_valid_host_label(std::string(64, 'a'), false));
   EXPECT_FALSE(is_valid_host_label("a.b", false));
   EXPECT_TRUE(is_valid_host_label("a.b", true));
+  EXPECT_TRUE(is_valid_host_label("abc\n", false));  // Python's "$" matches before a final newline
+  EXPECT_FALSE(is_valid_host_label("ab-\n", false));
   EXPECT_FALSE(is_virtual_hostable_s3_bucket("My-Bucket", false));
   EXPECT_FALSE(is_virtual_hostable_s3_bucket("192.168.0.1", true));
   EXPECT_EQ(get_attr(json::parse(R"({"a": {"b": [1, 2]}})"), "a.b[1]"), 2);
@@ -95,39 +104,44 @@ TEST(EndpointRules, LibraryMatchesBotocore) {
 }
 
 TEST(EndpointRules, EvaluatesAsBotocore) {
+  using endpoints::rules::resolve;
   const auto r = rules();
   const auto p = partitions();
-  auto plain = r.resolve({{"Region", "eu-west-1"}}, p);
+  auto plain = resolve(r, {{"Region", "eu-west-1"}}, p);
   ASSERT_TRUE(plain.ok()) << plain.error().message;
   EXPECT_EQ(plain->url, "https://svc.eu-west-1.amazonaws.com");
 
-  auto fips = r.resolve({{"Region", "us-east-1"}, {"UseFIPS", true}}, p);
+  auto fips = resolve(r, {{"Region", "us-east-1"}, {"UseFIPS", true}}, p);
   ASSERT_TRUE(fips.ok()) << fips.error().message;
   EXPECT_EQ(fips->url, "https://svc-fips.us-east-1.amazonaws.com");
   EXPECT_EQ(fips->properties["authSchemes"][0]["signingRegion"], "us-east-1");
   ASSERT_EQ(fips->headers.size(), 1u);
-  EXPECT_EQ(fips->headers[0].second, "aws,b");
+  EXPECT_EQ(fips->headers[0].second, "aws");  // the first value only, as botocore
 
   // The assignment made by a rule whose later condition failed is not seen by the next rule.
-  auto no_fips = r.resolve({{"Region", "cn-north-1"}, {"UseFIPS", true}}, p);
+  auto no_fips = resolve(r, {{"Region", "cn-north-1"}, {"UseFIPS", true}}, p);
   ASSERT_FALSE(no_fips.ok());
   EXPECT_NE(no_fips.error().message.find("names p, which is not set"), std::string::npos) << no_fips.error().message;
 
-  auto account = r.resolve({{"AccountId", "1234_5"}, {"Endpoint", "http://localhost:5000"}}, p);
+  auto account = resolve(r, {{"AccountId", "1234_5"}, {"Endpoint", "http://localhost:5000"}}, p);
   ASSERT_FALSE(account.ok());
   EXPECT_EQ(account.error().message, "AccountId must only contain a-z, A-Z, 0-9 and `-`.");
-  auto custom = r.resolve({{"AccountId", "123456789012"}, {"Endpoint", "http://localhost:5000/base"}}, p);
+  auto custom = resolve(r, {{"AccountId", "123456789012"}, {"Endpoint", "http://localhost:5000/base"}}, p);
   ASSERT_TRUE(custom.ok()) << custom.error().message;
   EXPECT_EQ(custom->url, "http://123456789012.localhost:5000/base");
   // The tree matched nothing (no Endpoint): evaluation goes on to the rules after it.
-  auto fell_through = r.resolve({{"AccountId", "123456789012"}, {"Region", "us-west-2"}}, p);
+  auto fell_through = resolve(r, {{"AccountId", "123456789012"}, {"Region", "us-west-2"}}, p);
   ASSERT_TRUE(fell_through.ok());
   EXPECT_EQ(fell_through->url, "https://svc.us-west-2.amazonaws.com");
 
-  auto nothing = r.resolve(json::object(), p);
+  auto nothing = resolve(r, json::object(), p);
   ASSERT_FALSE(nothing.ok());
-  EXPECT_EQ(nothing.error().message, "No endpoint found for parameters:");
-  auto wrong = r.resolve({{"UseFIPS", "yes"}}, p);
+  EXPECT_EQ(nothing.error().message, "No endpoint found for parameters:\n");
+  // Listed in the rule set's order, as botocore lists the parameters it passed.
+  auto listed = resolve(r, {{"AccountId", "123456789012"}, {"UseFIPS", false}}, p);
+  ASSERT_FALSE(listed.ok());
+  EXPECT_EQ(listed.error().message, "No endpoint found for parameters:\nUseFIPS: False\nAccountId: 123456789012");
+  auto wrong = resolve(r, {{"UseFIPS", "yes"}}, p);
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().message, "Value (UseFIPS) is the wrong type. Must be <class 'bool'>.");
 }

@@ -15,7 +15,7 @@ using detail::Json;
 namespace {
 
 // The kinds drconsole provides, with how argparse reads each.
-constexpr std::array<std::pair<std::string_view, CustomArity>, 20> kArity{{
+constexpr std::array<std::pair<std::string_view, CustomArity>, 22> kArity{{
     {"PositiveBooleanArgument", CustomArity::Optional},
     {"NegativeBooleanParameter", CustomArity::Flag},
     {"ProtocolArgument", CustomArity::One},
@@ -36,6 +36,8 @@ constexpr std::array<std::pair<std::string_view, CustomArity>, 20> kArity{{
     {"LaunchKeyArgument", CustomArity::One},
     {"ConfigurationRecorderArgument", CustomArity::One},
     {"RecordingGroupArgument", CustomArity::One},
+    {"AddressesArgument", CustomArity::OneOrMore},
+    {"BodyArgument", CustomArity::One},
 }};
 
 const char* const kZipFileError = "--zip-file must be a zip file with the fileb:// prefix.\nExample usage:  --zip-file fileb://path/to/file.zip";
@@ -221,12 +223,12 @@ std::optional<CustomArgError> check_argument_types(const std::map<std::string, G
 std::optional<CustomArgError> apply_custom_args(const CustomArgsInput& in, Json& params) {
   // The CLI's operation-args-parsed checks come before any value is used.
   for (auto check : {detail::check_security_group_args, detail::check_run_instances_args, detail::check_put_metric_args,
-                     check_boolean_pairs}) {
+                     detail::check_send_email_args, check_boolean_pairs}) {
     if (auto st = check(in); !st) return CustomArgError{255, st.error().message};
   }
   for (auto apply : {apply_booleans, apply_lambda_zip, apply_configuration_recorder, apply_deploy_location, detail::apply_security_group_args,
                      detail::apply_run_instances_args,
-                     detail::apply_put_metric_args}) {
+                     detail::apply_put_metric_args, detail::apply_send_email_args}) {
     if (auto st = apply(in, params); !st) return CustomArgError{255, st.error().message};
   }
   return std::nullopt;

@@ -11,6 +11,7 @@
 //   lambda create-function / publish-layer-version --zip-file, and --code / --content without ZipFile
 //   configservice put-configuration-recorder --configuration-recorder --recording-group
 //   deploy create-deployment / get- and register-application-revision --s3-location --github-location
+//   ses send-email --to --cc --bcc --subject --text --html (and --from for --source)
 // invocation.cpp reads the words (custom_arity says how many) and calls apply_custom_args once every
 // argument is read; finish_custom_params makes the CLI's last changes to the whole request.
 
@@ -34,6 +35,7 @@ enum class CustomArity {
   Optional,  // nargs='?': a value if one follows
   One,       // one value
   Many,      // nargs='*': any number of values
+  OneOrMore, // nargs='+': one value or more
 };
 
 // nullopt: an argument kind drconsole does not provide.

@@ -22,6 +22,10 @@ void fix_run_instances(Json& params);
 Status check_put_metric_args(const CustomArgsInput& in);
 Status apply_put_metric_args(const CustomArgsInput& in, Json& params);
 
+// ses send-email: checks, then Destination and Message.
+Status check_send_email_args(const CustomArgsInput& in);
+Status apply_send_email_args(const CustomArgsInput& in, Json& params);
+
 // lambda: whether bytes hold a zip archive, as Python's zipfile.ZipFile(...).infolist() would accept.
 bool is_zip_archive(const std::string& bytes);
 

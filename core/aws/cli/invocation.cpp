@@ -266,13 +266,13 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
       const auto name = a.substr(2);
       ++i;
       // The words that follow, up to the next option: one, or several for a list.
-      auto take_words = [&](bool many) {
+      auto take_words = [&](bool many, const char* at_least = "one argument") {
         std::vector<std::string> words;
         if (attached) words.push_back(*attached);
         while (i < rest.size() && (words.empty() || many) && !(rest[i].rfind("--", 0) == 0 && rest[i].size() > 2)) {
           words.push_back(rest[i++]);
         }
-        if (words.empty()) throw Usage("argument " + a + ": expected one argument");
+        if (words.empty()) throw Usage("argument " + a + ": expected " + at_least);
         for (auto& w : words) {
           auto r = resolve_paramfile(w);
           if (!r) throw BadValue(r.error().message);
@@ -322,7 +322,11 @@ std::variant<Invocation, InvocationError> parse_invocation(const model::ModelCat
           const bool value_follows = attached || (i < rest.size() && !(rest[i].rfind("--", 0) == 0 && rest[i].size() > 2));
           if (*arity == CustomArity::Flag && attached) throw Usage("argument " + a + ": ignored explicit argument '" + *attached + "'");
           GivenCustomArg g{&arg, std::nullopt};
-          if (*arity == CustomArity::One || (*arity != CustomArity::Flag && value_follows)) g.words = take_words(*arity == CustomArity::Many);
+          if (*arity == CustomArity::OneOrMore) {
+            g.words = take_words(true, "at least one argument");
+          } else if (*arity == CustomArity::One || (*arity != CustomArity::Flag && value_follows)) {
+            g.words = take_words(*arity == CustomArity::Many);
+          }
           if (*arity == CustomArity::Many && !g.words) g.words.emplace();
           custom_args[name] = std::move(g);
           break;

@@ -117,7 +117,6 @@ class AwsClient {
   };
   Result<Wire> build_wire(const model::ServiceModel& svc, const model::Operation& op, nlohmann::ordered_json& params,
                           const std::string& region, bool use_endpoint_flag, bool presigning, CustomizationState& custom) const;
-  RuleSettings rule_settings(const model::ServiceMetadata& md, const std::string& region, bool with_flag) const;
   // partitions.json, read the first time a rule set needs it (most commands never do).
   Result<std::shared_ptr<const endpoints::rules::PartitionTable>> rule_partitions() const;
   AwsClient() = default;

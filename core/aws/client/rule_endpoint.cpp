@@ -1,5 +1,7 @@
 #include "aws/client/rule_endpoint.hpp"
 
+#include <cctype>
+
 #include "aws/endpoints/rule_set.hpp"
 
 namespace drc::aws::client {
@@ -37,7 +39,7 @@ std::optional<Arn> parse_arn(const std::string& s) {
   return a;
 }
 
-Result<bool> outpost_arn(nlohmann::ordered_json& params, const char* member, const char* kind, const char* refusal) {
+Result<bool> outpost_arn(nlohmann::ordered_json& params, const char* member, const char* kind, const char* refusal, bool accelerate) {
   if (!params.contains(member) || !params[member].is_string()) return false;
   const auto original = params[member].get<std::string>();
   const auto arn = parse_arn(original);
@@ -48,6 +50,7 @@ Result<bool> outpost_arn(nlohmann::ordered_json& params, const char* member, con
   if (arn->region.rfind("fips-", 0) == 0 || (arn->region.size() >= 5 && arn->region.compare(arn->region.size() - 5, 5, "fips-") == 0)) {
     return refuse("Invalid ARN, FIPS region not allowed in ARN.");
   }
+  if (accelerate) return make_error("Unsupported configuration when using S3 Control: S3 control client does not support accelerate endpoints");
   const auto& r = arn->resources;
   if (arn->service != "s3-outposts" || r.size() != 4 || r[0] != "outpost" || r[2] != kind) return refuse(refusal);
   if (params.contains("AccountId") && params["AccountId"] != arn->account) {
@@ -78,18 +81,92 @@ Value parameter(const std::string& name, const Json& spec, const model::ServiceM
   return Value();
 }
 
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// botocore's ensure_boolean for a configured string.
+bool truthy(const std::string& v) {
+  std::string lower;
+  for (char c : v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "true";
+}
+
+// botocore's ruleset_error_to_botocore_exception: some rule set errors reach the user as the exceptions
+// botocore raised before rule sets, in their words.
+std::string botocore_words(const std::string& service, const std::string& msg, const Json& inputs) {
+  if (starts_with(msg, "Invalid region in ARN: ")) {
+    const auto open = msg.find('`');
+    const auto close = open == std::string::npos ? std::string::npos : msg.find('`', open + 1);
+    const auto label = close == std::string::npos ? msg : msg.substr(open + 1, close - open - 1);
+    return "Invalid host label to be bound to the hostname of the endpoint: \"" + label + "\".";
+  }
+  std::string lower = msg;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (service == "s3") {
+    if (msg == "S3 Object Lambda does not support S3 Accelerate" || msg == "Accelerate cannot be used with FIPS") {
+      return "Unsupported configuration when using S3: " + msg;
+    }
+    for (const char* p : {"S3 Outposts does not support", "S3 MRAP does not support", "S3 Object Lambda does not support",
+                          "Access Points do not support", "Invalid configuration:", "Client was configured for partition"}) {
+      if (starts_with(msg, p)) return "Unsupported configuration when using S3 access-points: " + msg;
+    }
+    if (starts_with(lower, "invalid arn:")) return "Parameter validation failed:\n" + msg;
+  }
+  if (service == "s3control") {
+    if (starts_with(msg, "Invalid ARN:")) {
+      const auto bucket = inputs.contains("Bucket") && inputs["Bucket"].is_string() ? inputs["Bucket"].get<std::string>() : "None";
+      return "S3 ARN \"" + bucket + "\" provided is invalid for this operation. " + msg;
+    }
+    if (starts_with(msg, "Invalid configuration:") || starts_with(msg, "Client was configured for partition")) {
+      return "Unsupported configuration when using S3 Control: " + msg;
+    }
+    if (msg == "AccountId is required but not set") return "Parameter validation failed:\n" + msg;
+  }
+  if (service == "events" && (starts_with(msg, "Invalid Configuration: FIPS is not supported with EventBridge multi-region endpoints.") ||
+                              msg == "EndpointId must be a valid host label.")) {
+    return "Invalid endpoint configuration: " + msg;
+  }
+  return msg;
+}
+
 }  // namespace
 
-Result<bool> s3control_arn_params(const model::Operation& op, nlohmann::ordered_json& params) {
+RuleSettings rule_settings(const config::Env& env, const config::SharedConfig& cfg, const std::string& profile,
+                           const std::string& region, std::optional<std::string> endpoint_url) {
+  RuleSettings s;
+  auto get = [&](const char* env_name, const char* key) { return config::setting(env, cfg, profile, env_name, key); };
+  // A FIPS pseudo-region (fips-us-east-1, us-east-1-fips) is its region with FIPS on, as botocore reads it.
+  s.region = region;
+  bool fips_region = false;
+  for (const char* mark : {"fips-", "-fips"}) {
+    for (auto at = s.region.find(mark); at != std::string::npos; at = s.region.find(mark)) {
+      s.region.erase(at, 5);
+      fips_region = true;
+    }
+  }
+  s.endpoint_url = std::move(endpoint_url);
+  // An endpoint of one's own turns FIPS and dual-stack off, as botocore's built-ins do. S3 and S3 Control
+  // read dual-stack from the profile's s3 section first.
+  s.use_fips = !s.endpoint_url && (fips_region || truthy(get("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")));
+  auto dualstack = get(nullptr, "s3.use_dualstack_endpoint");
+  if (dualstack.empty()) dualstack = get("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint");
+  s.use_dualstack = !s.endpoint_url && truthy(dualstack);
+  auto arn_region = get("AWS_S3_USE_ARN_REGION", "s3_use_arn_region");
+  if (arn_region.empty()) arn_region = get(nullptr, "s3.use_arn_region");
+  s.use_arn_region = truthy(arn_region);
+  s.accelerate = truthy(get(nullptr, "s3.use_accelerate_endpoint"));
+  return s;
+}
+
+Result<bool> s3control_arn_params(const model::Operation& op, nlohmann::ordered_json& params, bool accelerate) {
   // CreateBucket and ListRegionalBuckets go by their OutpostId, and CreateAccessPoint's Name is a name.
   if (op.name == "CreateBucket" || op.name == "ListRegionalBuckets") return false;
   bool changed = false;
   if (op.name != "CreateAccessPoint") {
-    auto r = outpost_arn(params, "Name", "accesspoint", "The Name parameter does not support the provided ARN");
+    auto r = outpost_arn(params, "Name", "accesspoint", "The Name parameter does not support the provided ARN", accelerate);
     if (!r) return r;
     changed = *r;
   }
-  auto r = outpost_arn(params, "Bucket", "bucket", "The Bucket parameter does not support the provided ARN");
+  auto r = outpost_arn(params, "Bucket", "bucket", "The Bucket parameter does not support the provided ARN", accelerate);
   if (!r) return r;
   return changed || *r;
 }
@@ -103,8 +180,8 @@ Result<RuleResolved> resolve_by_rules(const model::ServiceModel& svc, const mode
   for (const auto& [name, spec] : doc->at("parameters").items()) {
     if (auto v = parameter(name, spec, svc, op, params, settings); !v.is_null()) inputs[name] = std::move(v);
   }
-  auto found = endpoints::rules::RuleSet(*doc).resolve(inputs, partitions);
-  if (!found) return found.error();
+  auto found = endpoints::rules::resolve(*doc, inputs, partitions);
+  if (!found) return make_error(botocore_words(svc.metadata().service, found.error().message, inputs));
   auto parsed = endpoints::parse_endpoint_url(found->url);
   if (!parsed) return make_error("the endpoint rule set gave " + found->url + ", which is not a URL drconsole can use: " + parsed.error().message);
   RuleResolved out;
@@ -123,7 +200,9 @@ Result<RuleResolved> resolve_by_rules(const model::ServiceModel& svc, const mode
       break;
     }
     if (!supported && !schemes->empty()) {
-      return make_error("the endpoint needs an auth scheme drconsole does not provide (" + schemes->front().value("name", "?") + ")");
+      // botocore's words up to its remedy (pip install botocore[crt]), which is no use here.
+      return make_error("Missing Dependency: This operation requires an additional dependency. drconsole does not sign with " +
+                        schemes->front().value("name", "?") + ", which this endpoint asks for (botocore needs its CRT package for it).");
     }
   }
   return out;

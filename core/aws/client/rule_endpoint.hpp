@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/config/shared_config.hpp"
 #include "aws/endpoints/endpoints.hpp"
 #include "aws/endpoints/rule_library.hpp"
 #include "aws/model/service_model.hpp"
@@ -25,7 +26,13 @@ struct RuleSettings {
   bool use_fips = false;                    // AWS::UseFIPS: AWS_USE_FIPS_ENDPOINT / use_fips_endpoint
   bool use_dualstack = false;               // AWS::UseDualStack: AWS_USE_DUALSTACK_ENDPOINT / use_dualstack_endpoint
   bool use_arn_region = false;              // AWS::S3Control::UseArnRegion: AWS_S3_USE_ARN_REGION / s3_use_arn_region
+  bool accelerate = false;                  // the profile's s3.use_accelerate_endpoint, which S3 Control refuses with ARNs
 };
+
+// The settings as botocore reads them: FIPS pseudo-regions, the s3 section of the profile, and an endpoint
+// of one's own turning FIPS and dual-stack off.
+RuleSettings rule_settings(const config::Env& env, const config::SharedConfig& cfg, const std::string& profile,
+                           const std::string& region, std::optional<std::string> endpoint_url);
 
 struct RuleResolved {
   endpoints::Endpoint endpoint;  // its signing_region is the auth scheme's
@@ -35,7 +42,7 @@ struct RuleResolved {
 
 // An Outposts access point or bucket ARN given as Name or Bucket gives the AccountId (and the rule set
 // the Outpost), as botocore's S3ControlArnParamHandlerv2; any other ARN there is refused in its words.
-Result<bool> s3control_arn_params(const model::Operation& op, nlohmann::ordered_json& params);
+Result<bool> s3control_arn_params(const model::Operation& op, nlohmann::ordered_json& params, bool accelerate = false);
 
 // The rule set's endpoint for this call. The error is the rule set's message, as botocore shows it.
 Result<RuleResolved> resolve_by_rules(const model::ServiceModel& svc, const model::Operation& op,

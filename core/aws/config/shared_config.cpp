@@ -120,4 +120,14 @@ std::string profile_name(const Env& env, const std::string& flag) {
   return "default";
 }
 
+std::string setting(const Env& env, const SharedConfig& cfg, const std::string& profile, const char* env_name, const char* key) {
+  if (env_name) {
+    if (auto v = env(env_name); v && !v->empty()) return *v;
+  }
+  if (const auto* p = cfg.profile(profile)) {
+    if (auto it = p->find(key); it != p->end()) return it->second;
+  }
+  return {};
+}
+
 }  // namespace drc::aws::config

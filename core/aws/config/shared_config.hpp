@@ -40,4 +40,8 @@ Status parse_ini(std::string_view text, const std::string& file, bool credential
 // all of them and is passed in).
 std::string profile_name(const Env& env, const std::string& flag);
 
+// A setting: the environment variable `env_name` (when given and not empty), else the profile's `key`
+// ("parent.child" for a nested block), else empty.
+std::string setting(const Env& env, const SharedConfig& cfg, const std::string& profile, const char* env_name, const char* key);
+
 }  // namespace drc::aws::config

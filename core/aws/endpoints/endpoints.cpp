@@ -33,7 +33,7 @@ Result<Endpoint> parse_endpoint_url(const std::string& url) {
   e.scheme = m[1];
   e.host = m[2];
   if (e.host.front() == '[') e.host = e.host.substr(1, e.host.size() - 2);
-  // The host keeps its case, as botocore keeps it in the URL it shows, the Host header and the signature.
+  // The host keeps its case for the URLs botocore shows; the request sends and signs it in lower case.
   if (m[3].matched) {
     const int port = std::stoi(m[3]);
     if (port < 1 || port > 65535) return make_error("the endpoint URL \"" + url + "\" has no valid port");

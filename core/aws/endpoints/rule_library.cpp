@@ -48,7 +48,13 @@ struct UrlParts {
 
 UrlParts split_url(const std::string& url) {
   UrlParts p;
-  std::string rest = url;
+  // Python drops leading controls and spaces, and tabs and newlines anywhere, before it splits.
+  std::string rest;
+  std::size_t start = 0;
+  while (start < url.size() && static_cast<unsigned char>(url[start]) <= ' ') ++start;
+  for (std::size_t i = start; i < url.size(); ++i) {
+    if (url[i] != '\t' && url[i] != '\r' && url[i] != '\n') rest += url[i];
+  }
   if (auto colon = rest.find(':'); colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(rest[0]))) {
     const auto candidate = rest.substr(0, colon);
     if (std::all_of(candidate.begin(), candidate.end(), [](char c) { return is_alnum(c) || c == '+' || c == '-' || c == '.'; })) {
@@ -67,6 +73,11 @@ UrlParts split_url(const std::string& url) {
     p.query = rest.substr(q + 1);
     rest = rest.substr(0, q);
   }
+  // urlparse (not urlsplit) takes ";params" off the last segment of an http(s) path.
+  const auto last_slash = rest.rfind('/');
+  if (const auto semi = rest.find(';', last_slash == std::string::npos ? 0 : last_slash); semi != std::string::npos) {
+    rest = rest.substr(0, semi);
+  }
   p.path = rest;
   return p;
 }
@@ -80,7 +91,7 @@ void split_netloc(const std::string& netloc, std::string& host, std::string& por
     const auto after = close == std::string::npos ? std::string() : hostport.substr(close + 1);
     port = !after.empty() && after[0] == ':' ? after.substr(1) : "";
   } else {
-    const auto colon = hostport.rfind(':');
+    const auto colon = hostport.find(':');  // Python partitions at the first colon
     host = hostport.substr(0, colon);
     port = colon == std::string::npos ? "" : hostport.substr(colon + 1);
   }
@@ -134,15 +145,19 @@ std::string normalize_path(const std::string& path) {
 
 }  // namespace
 
+struct PartitionTable::Patterns {
+  std::vector<std::regex> by_partition;
+};
+
 Result<PartitionTable> PartitionTable::from_json(const nlohmann::json& doc) {
   PartitionTable t;
+  auto patterns = std::make_shared<Patterns>();
   try {
     for (const auto& p : doc.at("partitions")) {
       Partition part;
       part.outputs = p.at("outputs");
       part.outputs["name"] = p.at("id");
-      part.region_regex = p.at("regionRegex").get<std::string>();
-      (void)std::regex(part.region_regex);  // a bad pattern fails here, on load, not on a call
+      patterns->by_partition.emplace_back(p.at("regionRegex").get<std::string>());
       // A list of names (as the models keep it) or botocore's own object of them.
       const auto& regions = p.at("regions");
       if (regions.is_object()) {
@@ -156,6 +171,7 @@ Result<PartitionTable> PartitionTable::from_json(const nlohmann::json& doc) {
     return make_error(std::string("the partitions' data cannot be read: ") + e.what());
   }
   if (t.partitions_.empty()) return make_error("the partitions' data lists no partition");
+  t.patterns_ = std::move(patterns);
   return t;
 }
 
@@ -175,9 +191,9 @@ Result<PartitionTable> PartitionTable::load(const std::filesystem::path& file) {
 Value PartitionTable::lookup(const Value& region) const {
   if (region.is_string()) {
     const auto& r = region.get_ref<const std::string&>();
-    for (const auto& p : partitions_) {
-      if (std::find(p.regions.begin(), p.regions.end(), r) != p.regions.end() ||
-          std::regex_search(r, std::regex(p.region_regex))) {
+    for (std::size_t i = 0; i < partitions_.size(); ++i) {
+      const auto& p = partitions_[i];
+      if (std::find(p.regions.begin(), p.regions.end(), r) != p.regions.end() || std::regex_search(r, patterns_->by_partition[i])) {
         return p.outputs;
       }
     }
@@ -192,8 +208,10 @@ Value parse_url(const Value& url) {
   if ((parts.scheme != "http" && parts.scheme != "https") || !parts.query.empty()) return nullptr;
   std::string host, port;
   split_netloc(parts.netloc, host, port);
-  if (!port.empty()) {
-    if (!std::all_of(port.begin(), port.end(), is_digit) || port.size() > 5 || std::stol(port) > 65535) return nullptr;
+  if (!port.empty()) {  // int(port) must work and be at most 65535 ("000080" is 80)
+    if (!std::all_of(port.begin(), port.end(), is_digit)) return nullptr;
+    const auto digits = port.substr(std::min(port.find_first_not_of('0'), port.size()));
+    if (digits.size() > 5 || (!digits.empty() && std::stol(digits) > 65535)) return nullptr;
   }
   auto normalized = percent_encode(normalize_path(parts.path), true);
   if (normalized.empty() || normalized.back() != '/') normalized += '/';
@@ -242,8 +260,10 @@ bool is_valid_host_label(const Value& value, bool allow_subdomains) {
       start = dot + 1;
     }
   }
-  if (s.empty() || s.size() > 63 || s.front() == '-' || s.back() == '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-'; });
+  // Python's "$" also matches before a final newline.
+  const std::string_view label = !s.empty() && s.back() == '\n' ? std::string_view(s).substr(0, s.size() - 1) : std::string_view(s);
+  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+  return std::all_of(label.begin(), label.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-'; });
 }
 
 bool is_virtual_hostable_s3_bucket(const Value& value, bool allow_subdomains) {

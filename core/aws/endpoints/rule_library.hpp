@@ -4,6 +4,7 @@
 // is not there (an unset parameter, a URL that does not parse) is JSON null.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,10 @@ class PartitionTable {
   struct Partition {
     Value outputs;
     std::vector<std::string> regions;
-    std::string region_regex;
   };
+  struct Patterns;  // the partitions' region patterns, compiled once (<regex> stays out of this header)
   std::vector<Partition> partitions_;
+  std::shared_ptr<const Patterns> patterns_;
 };
 
 // {scheme, authority, path, normalizedPath, isIp}, or null for anything but an http(s) URL without a query.

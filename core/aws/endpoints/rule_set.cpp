@@ -8,7 +8,17 @@ namespace drc::aws::endpoints::rules {
 
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::json;           // values
+using Doc = nlohmann::ordered_json;    // the rule set, in the model's order
+
+// A literal of the rule set as a value.
+Json literal(const Doc& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>();
+  if (v.is_number_integer()) return v.get<std::int64_t>();
+  if (v.is_null()) return nullptr;
+  return Json::parse(v.dump());
+}
 
 // A rule set that cannot be followed (a wrong type, an unknown function) or an error rule that matched.
 // Thrown inside the evaluator only, and turned into an Error at resolve().
@@ -38,8 +48,8 @@ class Evaluator {
   explicit Evaluator(const PartitionTable& partitions) : partitions_(partitions) {}
 
   // A rule's result: an endpoint, or nothing (its conditions failed, or no rule of its tree matched).
-  std::optional<RuleEndpoint> rule(const Json& r, Json scope) const {
-    for (const auto& cond : r.value("conditions", Json::array())) {
+  std::optional<RuleEndpoint> rule(const Doc& r, Json scope) const {
+    for (const auto& cond : r.value("conditions", Doc::array())) {
       const auto result = call(cond, scope);
       if (result.is_null() || (result.is_boolean() && !result.get<bool>())) return std::nullopt;
     }
@@ -97,27 +107,28 @@ class Evaluator {
     return out;
   }
 
-  Json value(const Json& v, Json& scope) const {
+  Json value(const Doc& v, Json& scope) const {
     if (v.is_object() && v.contains("fn")) return call(v, scope);
     if (v.is_object() && v.contains("ref")) {
       const auto name = v.at("ref").get<std::string>();
       return scope.contains(name) ? scope[name] : Json();
     }
     if (v.is_string() && is_template(v.get_ref<const std::string&>())) return render(v.get<std::string>(), scope);
-    return v;
+    return literal(v);
   }
 
-  static const std::string& str_arg(const Json& v, const char* fn) {
-    if (!v.is_string()) throw RuleError(std::string(fn) + ": Input must be a string, not " + py_type(v) + ".");
+  // botocore's words for a function given something other than a string.
+  static const std::string& str_arg(const Json& v) {
+    if (!v.is_string()) throw RuleError("Input must be a string, not " + py_type(v) + ".");
     return v.get_ref<const std::string&>();
   }
 
   static bool bool_arg(const Json& v) { return v.is_boolean() && v.get<bool>(); }
 
-  Json call(const Json& f, Json& scope) const {
+  Json call(const Doc& f, Json& scope) const {
     const auto fn = f.at("fn").get<std::string>();
     std::vector<Json> args;
-    for (const auto& a : f.value("argv", Json::array())) args.push_back(value(a, scope));
+    for (const auto& a : f.value("argv", Doc::array())) args.push_back(value(a, scope));
     auto arg = [&](std::size_t i) -> const Json& {
       if (i >= args.size()) throw RuleError(fn + " needs " + std::to_string(i + 1) + " arguments");
       return args[i];
@@ -138,7 +149,7 @@ class Evaluator {
       }
       result = arg(0) == arg(1);
     } else if (fn == "getAttr") {
-      result = get_attr(arg(0), str_arg(arg(1), "getAttr"));
+      result = get_attr(arg(0), str_arg(arg(1)));
     } else if (fn == "aws.partition") {
       result = partitions_.lookup(arg(0));
     } else if (fn == "aws.parseArn") {
@@ -151,9 +162,9 @@ class Evaluator {
       result = is_virtual_hostable_s3_bucket(arg(0), bool_arg(arg(1)));
     } else if (fn == "substring") {
       if (!arg(1).is_number_integer() || !arg(2).is_number_integer()) throw RuleError("substring: start and stop must be integers");
-      result = substring(str_arg(arg(0), "substring"), arg(1).get<long>(), arg(2).get<long>(), bool_arg(arg(3)));
+      result = substring(str_arg(arg(0)), arg(1).get<long>(), arg(2).get<long>(), bool_arg(arg(3)));
     } else if (fn == "uriEncode") {
-      result = arg(0).is_null() ? Json() : Json(uri_encode(str_arg(arg(0), "uriEncode")));
+      result = arg(0).is_null() ? Json() : Json(uri_encode(str_arg(arg(0))));
     } else {
       throw RuleError("the rule set calls " + fn + ", a function drconsole does not know: regenerate the models with a matching drconsole");
     }
@@ -167,20 +178,20 @@ class Evaluator {
     return result;
   }
 
-  RuleEndpoint endpoint(const Json& e, Json& scope) const {
+  RuleEndpoint endpoint(const Doc& e, Json& scope) const {
     RuleEndpoint out;
     out.url = py_str(value(e.at("url"), scope));
-    out.properties = properties(e.value("properties", Json::object()), scope);
-    const auto headers = e.value("headers", Json::object());  // items() of a temporary would dangle
-    for (const auto& [name, values] : headers.items()) {
-      std::string joined;
-      for (const auto& v : values) joined += (joined.empty() ? "" : ",") + py_str(value(v, scope));
-      out.headers.emplace_back(name, joined);
+    if (auto p = e.find("properties"); p != e.end()) out.properties = properties(*p, scope);
+    if (auto h = e.find("headers"); h != e.end()) {
+      // botocore keeps only a header's first value (it has no multi-valued headers).
+      for (const auto& [name, values] : h->items()) {
+        if (values.is_array() && !values.empty()) out.headers.emplace_back(name, py_str(value(values.front(), scope)));
+      }
     }
     return out;
   }
 
-  Json properties(const Json& p, const Json& scope) const {
+  Json properties(const Doc& p, const Json& scope) const {
     if (p.is_array()) {
       Json out = Json::array();
       for (const auto& v : p) out.push_back(properties(v, scope));
@@ -192,7 +203,7 @@ class Evaluator {
       return out;
     }
     if (p.is_string() && is_template(p.get_ref<const std::string&>())) return render(p.get<std::string>(), scope);
-    return p;
+    return literal(p);
   }
 
   const PartitionTable& partitions_;
@@ -200,16 +211,20 @@ class Evaluator {
 
 }  // namespace
 
-Result<RuleEndpoint> RuleSet::resolve(const nlohmann::json& params, const PartitionTable& partitions) const {
+Result<RuleEndpoint> resolve(const Doc& rule_set, const Json& params, const PartitionTable& partitions) {
   try {
     Json scope = Json::object();
-    std::string given;  // what "No endpoint found" lists: the parameters as passed in
-    for (const auto& [name, spec] : doc_.at("parameters").items()) {
+    std::string given = "\n";  // what "No endpoint found" lists: the parameters as passed in, one a line
+    bool first = true;
+    for (const auto& [name, spec] : rule_set.at("parameters").items()) {
       Json v = params.contains(name) ? params.at(name) : Json();
-      if (!v.is_null()) given += "\n" + name + ": " + py_str(v);
+      if (!v.is_null()) {
+        given += (first ? "" : "\n") + name + ": " + py_str(v);
+        first = false;
+      }
       if (v.is_null()) {
         if (spec.contains("default")) {
-          v = spec.at("default");
+          v = literal(spec.at("default"));
         } else if (spec.value("required", false)) {
           return make_error("Cannot find value for required parameter " + name);
         }
@@ -224,13 +239,13 @@ Result<RuleEndpoint> RuleSet::resolve(const nlohmann::json& params, const Partit
       if (!v.is_null()) scope[name] = v;
     }
     Evaluator ev(partitions);
-    for (const auto& r : doc_.at("rules")) {
+    for (const auto& r : rule_set.at("rules")) {
       if (auto e = ev.rule(r, scope)) return *e;
     }
     return make_error("No endpoint found for parameters:" + given);
   } catch (const RuleError& e) {
     return make_error(e.what());
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const std::exception& e) {  // a rule set of a shape this evaluator does not know
     return make_error(std::string("the endpoint rule set cannot be followed: ") + e.what());
   }
 }

@@ -19,20 +19,13 @@ namespace drc::aws::endpoints::rules {
 struct RuleEndpoint {
   std::string url;
   Value properties;  // e.g. {"authSchemes": [{"name": "sigv4", "signingName": "s3", "signingRegion": "us-east-1"}]}
-  std::vector<std::pair<std::string, std::string>> headers;
+  std::vector<std::pair<std::string, std::string>> headers;  // each header's first value, as botocore keeps it
 };
 
-class RuleSet {
- public:
-  // The rule set's document as the model file keeps it ({"parameters": ..., "rules": [...]}).
-  explicit RuleSet(nlohmann::json document) : doc_(std::move(document)) {}
-
-  // `params` holds a value for each parameter known (absent or null: not set). The error is the rule
-  // set's own message ("AccountId must only contain a-z, A-Z, 0-9 and `-`."), or why nothing matched.
-  Result<RuleEndpoint> resolve(const nlohmann::json& params, const PartitionTable& partitions) const;
-
- private:
-  nlohmann::json doc_;
-};
+// The rule set's document as the model file keeps it ({"parameters": ..., "rules": [...]}, in the model's
+// order: parameters are checked and listed in it). `params` holds a value for each parameter known
+// (absent or null: not set). The error is the rule set's own message ("AccountId must only contain a-z,
+// A-Z, 0-9 and `-`."), or why nothing matched.
+Result<RuleEndpoint> resolve(const nlohmann::ordered_json& rule_set, const nlohmann::json& params, const PartitionTable& partitions);
 
 }  // namespace drc::aws::endpoints::rules

@@ -19,13 +19,31 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
-std::string Request::authority() const {
-  const int default_port = scheme == "http" ? 80 : 443;
-  std::string h = host;
+namespace {
+
+// host, and :port when it is not the scheme's default.
+std::string authority_of(const Request& r, std::string h) {
+  const int default_port = r.scheme == "http" ? 80 : 443;
   if (h.find(':') != std::string::npos && h.front() != '[') h = "[" + h + "]";  // an IPv6 literal
-  if (port && *port != default_port) h += ":" + std::to_string(*port);
+  if (r.port && *r.port != default_port) h += ":" + std::to_string(*r.port);
   return h;
 }
+
+}  // namespace
+
+std::string Request::authority() const {
+  // Lower case, as botocore signs it and urllib3 sends it; shown_url() keeps the host as written.
+  std::string h = host;
+  for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return authority_of(*this, h);
+}
+
+std::string Request::shown_url() const {
+  std::string u = scheme + "://" + authority_of(*this, host) + (path.empty() ? "/" : path);
+  if (!query.empty()) u += "?" + query_string();
+  return u;
+}
+
 
 std::string Request::query_string() const {
   std::string out;

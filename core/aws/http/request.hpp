@@ -48,10 +48,12 @@ struct Request {
   Pairs headers;                 // in the order added; names compared without case
   Body body;
 
-  // The Host header's value: the host, and the port when it is not the scheme's default.
+  // The Host header's value: the host (in lower case), and the port when it is not the scheme's default.
   std::string authority() const;
   // scheme://authority/path?query
   std::string url() const;
+  // The same with the host as the endpoint wrote it, as botocore shows a URL in its messages.
+  std::string shown_url() const;
   // The query as it goes on the wire: each key and value percent-encoded, in the order given.
   std::string query_string() const;
 

@@ -158,9 +158,9 @@ const nlohmann::json* ServiceModel::waiter(std::string_view name) const {
   });
 }
 
-const nlohmann::json* ServiceModel::endpoint_rule_set() const {
-  return cached<nlohmann::json>('r', "endpoint rule set", "EndpointRuleSet", rule_set_cache_, [](const std::string&, std::string_view line) {
-    auto j = nlohmann::json::parse(line);
+const nlohmann::ordered_json* ServiceModel::endpoint_rule_set() const {
+  return cached<nlohmann::ordered_json>('r', "endpoint rule set", "EndpointRuleSet", rule_set_cache_, [](const std::string&, std::string_view line) {
+    auto j = nlohmann::ordered_json::parse(line);
     j.erase("r");
     return j;
   });

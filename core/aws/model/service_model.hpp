@@ -49,7 +49,7 @@ class ServiceModel {
   const Shape* shape(std::string_view name) const;
   const nlohmann::json* waiter(std::string_view name) const;  // the waiters-2 definition
   // The endpoint rule set, for a service whose endpoints only it describes (s3control); null otherwise.
-  const nlohmann::json* endpoint_rule_set() const;
+  const nlohmann::ordered_json* endpoint_rule_set() const;
   bool has_endpoint_rule_set() const { return !rule_sets_.empty(); }
 
   // The aws CLI's names: command → operation, waiter command → waiter.
@@ -78,7 +78,8 @@ class ServiceModel {
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, std::unique_ptr<Operation>> operation_cache_;
   mutable std::unordered_map<std::string, std::unique_ptr<Shape>> shape_cache_;
-  mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> waiter_cache_, rule_set_cache_;
+  mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> waiter_cache_;
+  mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::ordered_json>> rule_set_cache_;
   mutable std::string last_error_;
 };
 

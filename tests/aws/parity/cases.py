@@ -301,3 +301,6 @@ CASES += CLOUDFORMATION_CASES
 from cases_s3control import S3CONTROL_CASES  # noqa: E402
 
 CASES += S3CONTROL_CASES
+from cases_services import SERVICES_CASES  # noqa: E402
+
+CASES += SERVICES_CASES

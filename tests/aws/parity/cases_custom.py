@@ -25,6 +25,7 @@ ROLE = ("iam", "create_role", {"RoleName": "fn", "AssumeRolePolicyDocument": "{}
 CLUSTER = ("eks", "create_cluster", {"name": "payments", "roleArn": f"arn:aws:iam::{ACCOUNT}:role/eks",
                                      "resourcesVpcConfig": {"subnetIds": []}})
 SG_ID = "<<sg:GroupId>>"
+SES_SENDER = ("ses", "verify_email_identity", {"EmailAddress": "dr@example.com"})
 INSTANCE_ID = "<<inst:Instances[0].InstanceId>>"
 
 
@@ -248,4 +249,17 @@ CUSTOM_CASES = [
     {"name": "eks kubeconfig missing cluster", "args": ["eks", "update-kubeconfig", "--name", "nope", "--kubeconfig", "<<dir>>/c"]},
     {"name": "eks kubeconfig missing name", "args": ["eks", "update-kubeconfig"]},
     {"name": "cli command not provided", "args": ["cloudformation", "package", "--template-file", "x", "--s3-bucket", "y"]},
+    # ses send-email's own options (sessendemail): the message moto keeps is read back.
+    {"name": "ses send-email --to --subject --text", "setup": [SES_SENDER], "files": {"body.txt": "Failover to us-west-2 started.\n"},
+     "args": ["ses", "send-email", "--from", "dr@example.com", "--to", "oncall@example.com", "cto@example.com", "--cc", "sre@example.com",
+              "--subject", "DR: failover started", "--text", "file://<<dir>>/body.txt", "--html", "<b>failover</b>"],
+     "normalize": lambda out, err: (sorted(json.loads(out)) if out.strip() else None, err),
+     "after": [("ses", "get_send_quota", {})]},
+    {"name": "ses send-email --to with --destination", "setup": [SES_SENDER], "compare_stderr": True,
+     "args": ["ses", "send-email", "--from", "dr@example.com", "--to", "a@example.com", "--destination", "ToAddresses=b@example.com",
+              "--message", "Subject={Data=x},Body={Text={Data=y}}"]},
+    {"name": "ses send-email --text with --message", "setup": [SES_SENDER], "compare_stderr": True,
+     "args": ["ses", "send-email", "--from", "dr@example.com", "--destination", "ToAddresses=b@example.com", "--text", "t",
+              "--message", "Subject={Data=x},Body={Text={Data=y}}"]},
+    {"name": "ses send-email --to without an address", "args": ["ses", "send-email", "--from", "dr@example.com", "--to"]},
 ]
