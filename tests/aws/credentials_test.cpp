@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/credentials/provider.hpp"
+#include "aws/credentials/sso_token.hpp"
 #include "support/fake_server.hpp"
 #include "support/temp_dir.hpp"
 
@@ -292,4 +293,123 @@ TEST(Credentials, RoleWithoutASourceIsAClearError) {
   auto c = get(*default_chain(s.inputs("dr", true)));
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.error().message.find("source_profile"), std::string::npos) << c.error().message;
+}
+
+namespace {
+
+const char* kSsoConfig =
+    "[profile modern]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = DRReader\n"
+    "[sso-session corp]\nsso_start_url = https://d-1234.awsapps.com/start\nsso_region = eu-west-1\n";
+
+// The token `aws sso login` caches for the sso-session "corp", with its refresh token and client registration.
+void cache_sso_token(Harness& s, const std::string& expires_at, const std::string& refresh_token) {
+  const auto dir = s.tmp / ".aws/sso/cache";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / (sso_token_key("corp") + ".json"))
+      << nlohmann::json{{"startUrl", "https://d-1234.awsapps.com/start"}, {"region", "eu-west-1"}, {"accessToken", "tok-old"},
+                        {"expiresAt", expires_at}, {"clientId", "client-7"}, {"clientSecret", "csecret"},
+                        {"registrationExpiresAt", "2027-02-01T00:00:00Z"}, {"refreshToken", refresh_token}}
+             .dump();
+}
+
+// The SSO portal, answering for any token with a role's keys and remembering the token it was given.
+SsoGetRoleCredentials portal(std::string& token_seen) {
+  return [&token_seen](const SsoRoleCall& call, std::function<void(drc::Result<nlohmann::ordered_json>)> done) {
+    token_seen = call.access_token;
+    done(nlohmann::ordered_json{{"roleCredentials", {{"accessKeyId", "ASIASSO"}, {"secretAccessKey", "s"}, {"sessionToken", "t"},
+                                                     {"expiration", 1'800'003'600'000LL}}}});
+  };
+}
+
+}  // namespace
+
+TEST(Credentials, AnSsoSessionTokenNearExpiryIsRenewedAndCachedForTheCli) {
+  Harness s;  // now: 2027-01-15T08:00:00Z
+  s.config_text = kSsoConfig;
+  cache_sso_token(s, "2027-01-15T08:10:00Z", "rt-1");  // ten minutes left: inside botocore's 15
+  auto in = s.inputs("modern", true);
+  std::string token_seen;
+  in.sso_get_role_credentials = portal(token_seen);
+  int renewals = 0;
+  in.sso_create_token = [&](const SsoTokenCall& call, std::function<void(SsoTokenAnswer)> done) {
+    ++renewals;
+    EXPECT_EQ(call.region, "eu-west-1");
+    EXPECT_EQ(call.client_id, "client-7");
+    EXPECT_EQ(call.client_secret.reveal(), "csecret");
+    EXPECT_EQ(call.refresh_token.reveal(), "rt-1");
+    done({nlohmann::ordered_json{{"accessToken", "tok-new"}, {"tokenType", "Bearer"}, {"expiresIn", 28800}, {"refreshToken", "rt-2"}}, {}, false});
+  };
+  auto c = get(*default_chain(in));
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->access_key_id, "ASIASSO");
+  EXPECT_EQ(renewals, 1);
+  EXPECT_EQ(token_seen, "tok-new");
+  // Written back as botocore writes it, for the aws CLI (and the next drconsole) to find.
+  const auto file = s.tmp / ".aws/sso/cache" / (sso_token_key("corp") + ".json");
+  std::ifstream cached(file);
+  const auto j = nlohmann::ordered_json::parse(cached);
+  EXPECT_EQ(j["accessToken"], "tok-new");
+  EXPECT_EQ(j["expiresAt"], "2027-01-15T16:00:00Z");  // now + expiresIn
+  EXPECT_EQ(j["refreshToken"], "rt-2");
+  EXPECT_EQ(j["clientSecret"], "csecret");
+  EXPECT_EQ(j["registrationExpiresAt"], "2027-02-01T00:00:00Z");
+  EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  // The renewed token is good for hours: the next lookup renews nothing.
+  auto again = get(*default_chain(in));
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(renewals, 1);
+}
+
+TEST(Credentials, ARefusedSsoRenewalLeavesTheOldTokenWhileItLasts) {
+  Harness s;
+  s.config_text = kSsoConfig;
+  auto refuse = [](const SsoTokenCall&, std::function<void(SsoTokenAnswer)> done) {
+    done({std::nullopt, "An error occurred (InvalidGrantException) when calling the CreateToken operation: ", true});
+  };
+  cache_sso_token(s, "2027-01-15T08:10:00Z", "rt-revoked");
+  auto in = s.inputs("modern", true);
+  std::string token_seen;
+  in.sso_get_role_credentials = portal(token_seen);
+  in.sso_create_token = refuse;
+  auto c = get(*default_chain(in));
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(token_seen, "tok-old");
+  // Expired and refused: botocore's words, and no call to the portal with a dead token.
+  cache_sso_token(s, "2027-01-15T07:59:00Z", "rt-revoked");
+  token_seen.clear();
+  auto expired = get(*default_chain(in));
+  ASSERT_FALSE(expired.ok());
+  EXPECT_EQ(expired.error().message.find("Error when retrieving token from sso: Token has expired and refresh failed"), 0u)
+      << expired.error().message;
+  EXPECT_TRUE(token_seen.empty());
+  // No answer at all (the service out of reach) is the error itself, as in botocore.
+  in.sso_create_token = [](const SsoTokenCall&, std::function<void(SsoTokenAnswer)> done) {
+    done({std::nullopt, "Could not connect to the endpoint URL: \"https://oidc.eu-west-1.amazonaws.com/token\"", false});
+  };
+  cache_sso_token(s, "2027-01-15T08:10:00Z", "rt-1");
+  auto unreachable = get(*default_chain(in));
+  ASSERT_FALSE(unreachable.ok());
+  EXPECT_NE(unreachable.error().message.find("Could not connect to the endpoint URL"), std::string::npos) << unreachable.error().message;
+}
+
+TEST(Credentials, AnSsoRenewalThatDoesNotRotateTheRefreshTokenDropsIt) {
+  // botocore writes only what the answer gave: without a new refresh token, none is cached.
+  SsoToken old;
+  old.cached = {{"accessToken", "a"}, {"expiresAt", "2027-01-15T08:10:00Z"}, {"clientId", "c"}, {"clientSecret", "s"},
+                {"registrationExpiresAt", "2027-02-01T00:00:00Z"}, {"refreshToken", "rt-1"}};
+  const drc::Timestamp now{std::chrono::milliseconds{1'800'000'000'000}};
+  auto renewed = sso_renewed_token(old, {{"accessToken", "b"}, {"expiresIn", 60}}, "https://x/start", "eu-west-1", now);
+  ASSERT_TRUE(renewed.ok()) << renewed.error().message;
+  EXPECT_FALSE(renewed->cached.contains("refreshToken"));
+  EXPECT_EQ(renewed->cached["startUrl"], "https://x/start");
+  EXPECT_EQ(renewed->expires, now + std::chrono::seconds{60});
+  EXPECT_FALSE(sso_renewed_token(old, {{"tokenType", "Bearer"}}, "u", "r", now).ok());
+  // A registration that has expired cannot renew anything.
+  old.cached["registrationExpiresAt"] = "2027-01-15T07:00:00Z";
+  EXPECT_FALSE(sso_refresh_call(old, "eu-west-1", now).has_value());
+  old.cached["registrationExpiresAt"] = "2027-01-15T09:00:00Z";
+  EXPECT_TRUE(sso_refresh_call(old, "eu-west-1", now).has_value());
+  old.cached.erase("clientSecret");
+  EXPECT_FALSE(sso_refresh_call(old, "eu-west-1", now).has_value());
 }

@@ -110,6 +110,7 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
   in.now = now_ms;
   in.assume_role = sts_role_calls(*c);
   in.sso_get_role_credentials = sso_role_calls(*c);
+  in.sso_create_token = sso_token_calls(*c);
   in.mfa_prompt = c->config_.mfa_prompt;
   c->credentials_ = credentials::default_chain(std::move(in));
   return c;

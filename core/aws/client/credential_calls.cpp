@@ -57,4 +57,29 @@ credentials::SsoGetRoleCredentials sso_role_calls(AwsClient& client) {
   };
 }
 
+credentials::SsoCreateToken sso_token_calls(AwsClient& client) {
+  return [&client](const credentials::SsoTokenCall& call, std::function<void(credentials::SsoTokenAnswer)> done) {
+    CallRequest r;
+    r.service = "sso-oidc";
+    r.operation = "CreateToken";
+    r.anonymous = true;  // unsigned, as botocore's client for it is
+    r.params = {{"grantType", "refresh_token"},
+                {"clientId", call.client_id},
+                {"clientSecret", call.client_secret.reveal()},
+                {"refreshToken", call.refresh_token.reveal()}};
+    r.region = call.region;
+    r.use_endpoint_flag = false;
+    client.call(std::move(r), [done = std::move(done)](CallResult res) {
+      credentials::SsoTokenAnswer answer;
+      if (res.ok()) {
+        answer.output = std::move(*res.output);
+      } else {
+        answer.error = res.error_text();
+        answer.refused = res.error.has_value();
+      }
+      done(std::move(answer));
+    });
+  };
+}
+
 }  // namespace drc::aws::client

@@ -3,7 +3,7 @@
 // when --profile is given), then the profile: an assumed role (role_arn with source_profile or
 // credential_source, through STS, an MFA code asked for when it names mfa_serial), a web identity
 // (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, or the profile's web_identity_token_file), an SSO role
-// (with the token `aws sso login` cached), static keys
+// (with the token `aws sso login` cached, renewed when an sso-session's nears expiry), static keys
 // in the credentials or config file, credential_process; then container credentials, then EC2 instance
 // metadata (IMDSv2, short timeouts). Assumed roles are shared with the aws CLI through its file cache. The first source
 // that is configured answers; one that is configured and fails is an error, not a reason to go on.
@@ -71,6 +71,19 @@ struct SsoRoleCall {
   std::string region, role_name, account_id, access_token;
 };
 using SsoGetRoleCredentials = std::function<void(const SsoRoleCall&, std::function<void(Result<nlohmann::ordered_json>)>)>;
+// SSO OIDC's CreateToken with a refresh token (unsigned), to renew an sso-session's access token.
+struct SsoTokenCall {
+  std::string region, client_id;
+  Secret client_secret, refresh_token;
+};
+// Its answer: the response, or why not. `refused` when the service answered with an error (botocore's
+// ClientError: the old token serves while it lasts); otherwise (no connection, ...) the failure stands.
+struct SsoTokenAnswer {
+  std::optional<nlohmann::ordered_json> output;
+  std::string error;
+  bool refused = false;
+};
+using SsoCreateToken = std::function<void(const SsoTokenCall&, std::function<void(SsoTokenAnswer)>)>;
 // Asks the person at the terminal for an MFA code (the prompt names the device); nullopt when nobody
 // can be asked (the console's screen, no terminal).
 using MfaPrompt = std::function<std::optional<std::string>(const std::string& prompt)>;
@@ -84,6 +97,7 @@ struct ChainInputs {
   http::Client* http = nullptr;   // for container and instance metadata
   AssumeRole assume_role;
   SsoGetRoleCredentials sso_get_role_credentials;
+  SsoCreateToken sso_create_token;
   MfaPrompt mfa_prompt;
   std::function<Timestamp()> now;
 };

@@ -1,16 +1,9 @@
 #include "aws/credentials/role_cache.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
+#include "aws/credentials/cache_file.hpp"
 #include "aws/credentials/provider.hpp"
-#include "aws/protocol/values.hpp"
 #include "util/path_expand.hpp"
 #include "util/sha256.hpp"
 
@@ -24,13 +17,6 @@ using Json = nlohmann::ordered_json;
 std::string python_json_string(const std::string& s) { return Json(s).dump(-1, ' ', true, Json::error_handler_t::replace); }
 
 }  // namespace
-
-std::optional<Timestamp> cache_time(std::string text) {
-  if (text.size() > 3 && text.compare(text.size() - 3, 3, "UTC") == 0) text.replace(text.size() - 3, 3, "Z");
-  const auto t = protocol::parse_timestamp_text(text);
-  if (!t) return std::nullopt;
-  return std::chrono::floor<std::chrono::milliseconds>(*t);
-}
 
 std::string role_cache_key(const AssumeRoleParams& p) {
   // sort_keys order: DurationSeconds, ExternalId, RoleArn, RoleSessionName, SerialNumber.
@@ -53,18 +39,9 @@ std::filesystem::path role_cache_dir(const config::Env& env) {
 }
 
 std::optional<Credentials> read_cached_role(const std::filesystem::path& dir, const std::string& key, Timestamp now) {
-  std::ifstream in(dir / (key + ".json"));
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  Json j;
-  try {
-    j = Json::parse(text.str());
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  if (!j.is_object() || !j.contains("Credentials") || !j["Credentials"].is_object()) return std::nullopt;
-  auto creds = j["Credentials"];
+  const auto j = read_cache_file(dir, key);
+  if (!j || !j->contains("Credentials") || !(*j)["Credentials"].is_object()) return std::nullopt;
+  auto creds = (*j)["Credentials"];
   const auto exp = creds.contains("Expiration") && creds["Expiration"].is_string() ? cache_time(creds["Expiration"].get<std::string>())
                                                                                      : std::nullopt;
   if (!exp || *exp - now < std::chrono::minutes(15)) return std::nullopt;
@@ -79,25 +56,9 @@ void write_cached_role(const std::filesystem::path& dir, const std::string& key,
   if (!response.is_object() || !response.contains("Credentials") || !response["Credentials"].is_object()) return;
   Json out = response;  // the whole answer, as botocore keeps it
   if (auto& e = out["Credentials"]; e.contains("Expiration") && e["Expiration"].is_string()) {
-    if (const auto t = cache_time(e["Expiration"].get<std::string>())) {
-      const auto secs = std::chrono::floor<std::chrono::seconds>(*t).time_since_epoch().count();
-      const std::time_t tt = static_cast<std::time_t>(secs);
-      std::tm tm{};
-      gmtime_r(&tt, &tm);
-      char buf[32];
-      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SUTC", &tm);
-      e["Expiration"] = buf;
-    }
+    if (const auto t = cache_time(e["Expiration"].get<std::string>())) e["Expiration"] = cache_time_text(*t, "UTC");
   }
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  std::string temp = (dir / (key + ".XXXXXX.tmp")).string();
-  const int fd = ::mkstemps(temp.data(), 4);  // mode 0600, as Python's mkstemp
-  if (fd < 0) return;
-  const std::string body = out.dump(-1, ' ', false, Json::error_handler_t::replace);
-  bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || std::rename(temp.c_str(), (dir / (key + ".json")).c_str()) != 0) ::unlink(temp.c_str());
+  write_cache_file(dir, key, out);  // failing to write only loses the cache
 }
 
 }  // namespace drc::aws::credentials

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/config/shared_config.hpp"
+#include "aws/credentials/cache_file.hpp"
 #include "aws/credentials/credentials.hpp"
 
 namespace drc::aws::credentials {
@@ -20,9 +21,6 @@ struct AssumeRoleParams;
 // botocore's _create_cache_key: SHA-1 (hex) of json.dumps(args, sort_keys=True), where args are the
 // call's RoleArn and each configured RoleSessionName, ExternalId, SerialNumber and DurationSeconds.
 std::string role_cache_key(const AssumeRoleParams& params);
-
-// A time as botocore's caches hold it: its own strftime form ("2026-11-24T12:00:00UTC") or ISO 8601.
-std::optional<Timestamp> cache_time(std::string text);
 
 // $HOME/.aws/cli/cache (the password database's home when HOME is unset).
 std::filesystem::path role_cache_dir(const config::Env& env);

@@ -1,9 +1,10 @@
 #pragma once
 // IAM Identity Center (SSO) profiles, as botocore's SSOProvider reads them: sso_account_id and
 // sso_role_name with sso_start_url and sso_region in the profile, or in the [sso-session NAME] it names.
-// The access token is the one `aws sso login` left in ~/.aws/sso/cache; the role's credentials come from
-// the SSO portal's GetRoleCredentials. drconsole does not log in (a browser's business) nor refresh the
-// token: when it has expired, the error says to run `aws sso login`.
+// The access token is the one `aws sso login` left in ~/.aws/sso/cache (an sso-session's renewed as
+// botocore renews it, see sso_token.hpp); the role's credentials come from the SSO portal's
+// GetRoleCredentials. drconsole does not log in (a browser's business): when the token has expired and
+// cannot be renewed, the error says so in botocore's words.
 
 #include <memory>
 #include <optional>

@@ -87,7 +87,9 @@ def run_in_terminal(argv, env, answer):
 
 
 class FakeSsoPortal:
-    """The SSO portal's GetRoleCredentials (moto has none): records who asked, answers with a role's keys."""
+    """The SSO portal's GetRoleCredentials and SSO OIDC's CreateToken (moto has neither): records who asked,
+    answers with a role's keys, and renews a token for the refresh token "rt-good" (rotating it), "rt-keep"
+    (not rotating it); any other is refused as the service refuses it."""
 
     def __init__(self):
         self.asked = []
@@ -113,6 +115,25 @@ class FakeSsoPortal:
                 self.end_headers()
                 self.wfile.write(body)
 
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+                portal.asked.append((self.path, json.dumps(body, sort_keys=True), self.headers.get("Authorization")))
+                refresh = body.get("refreshToken")
+                if self.path == "/token" and refresh in ("rt-good", "rt-keep"):
+                    answer = {"accessToken": "tok-fresh", "tokenType": "Bearer", "expiresIn": 28800}
+                    if refresh == "rt-good":
+                        answer["refreshToken"] = "rt-next"
+                    reply = json.dumps(answer).encode()
+                    self.send_response(200)
+                else:
+                    reply = b'{"error": "invalid_grant", "error_description": "Invalid refresh token provided"}'
+                    self.send_response(400)
+                    self.send_header("x-amzn-ErrorType", "InvalidGrantException")
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -126,12 +147,39 @@ SSO_CONFIG = (f"[profile legacy]\nsso_start_url = https://d-1234.awsapps.com/sta
               "[profile lost]\nsso_session = nowhere\nsso_account_id = 1\nsso_role_name = x\n")
 
 
-def write_sso_token(home, name, token, expires_in):
-    d = os.path.join(home, ".aws", "sso", "cache")
-    os.makedirs(d, exist_ok=True)
-    expires = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=expires_in)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    with open(os.path.join(d, hashlib.sha1(name.encode()).hexdigest() + ".json"), "w") as f:
-        json.dump({"startUrl": "https://d-1234.awsapps.com/start", "region": "us-east-1", "accessToken": token, "expiresAt": expires}, f)
+def utc_in(seconds):
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sso_token_file(home, name):
+    return os.path.join(home, ".aws", "sso", "cache", hashlib.sha1(name.encode()).hexdigest() + ".json")
+
+
+def write_sso_token(home, name, token, expires_in, refresh=None):
+    """The token as `aws sso login` caches it; with `refresh` (a refresh token), the client registration
+    an sso-session's login keeps too (registered for a day, or expired with "rt-*-unregistered")."""
+    os.makedirs(os.path.dirname(sso_token_file(home, name)), exist_ok=True)
+    body = {"startUrl": "https://d-1234.awsapps.com/start", "region": "us-east-1", "accessToken": token, "expiresAt": utc_in(expires_in)}
+    if refresh:
+        body.update({"clientId": "client-7", "clientSecret": "client-secret-must-not-show",
+                     "registrationExpiresAt": utc_in(-3600 if refresh.endswith("-unregistered") else 86400),
+                     "refreshToken": refresh.replace("-unregistered", "")})
+    with open(sso_token_file(home, name), "w") as f:
+        json.dump(body, f)
+
+
+def sso_cache_after(home, name):
+    """The token cache as a tool left it: its keys and values (the new expiry as how far off it is, to the
+    minute), and its file mode."""
+    path = sso_token_file(home, name)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        j = json.load(f)
+    expires = datetime.datetime.strptime(j.get("expiresAt", ""), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    j["expiresAt"] = round((expires - datetime.datetime.now(datetime.timezone.utc)).total_seconds() / 60)
+    j.pop("registrationExpiresAt", None)
+    return {"token": j, "mode": oct(os.stat(path).st_mode & 0o777)}
 
 
 def cache_files(home):
@@ -231,35 +279,55 @@ def compare(tools, scratch):
         same("--profile over the environment's web identity; a web identity source profile", got)
         # 6. IAM Identity Center (SSO) profiles, legacy and sso-session, with the token `aws sso login` leaves.
         portal = FakeSsoPortal()
-        sso_cases = [("legacy profile", "legacy", [("https://d-1234.awsapps.com/start", "tok-legacy", 3600)]),
+        legacy_url = "https://d-1234.awsapps.com/start"
+        sso_cases = [("legacy profile", "legacy", [(legacy_url, "tok-legacy", 3600)]),
                      ("sso-session profile", "modern", [("corp", "tok-modern", 3600)]),
                      ("no token cached", "modern", []),
                      ("expired legacy token", "legacy", [("https://d-1234.awsapps.com/start", "tok-old", -60)]),
                      ("token the portal refuses", "legacy", [("https://d-1234.awsapps.com/start", "revoked", 3600)]),
                      ("missing configuration", "partial", []),
-                     ("unknown sso-session", "lost", [])]
-        for name, profile, tokens in sso_cases:
+                     ("unknown sso-session", "lost", []),
+                     # An sso-session's token is renewed inside its last 15 minutes (botocore's SSOTokenProvider).
+                     ("token renewed before it expires", "modern", [("corp", "tok-modern", 300, "rt-good")]),
+                     ("expired token renewed", "modern", [("corp", "tok-old", -60, "rt-good")]),
+                     ("renewal without a rotated refresh token", "modern", [("corp", "tok-modern", 300, "rt-keep")]),
+                     ("renewal refused, the token still good", "modern", [("corp", "tok-modern", 300, "rt-revoked")]),
+                     ("renewal refused, the token expired", "modern", [("corp", "tok-old", -60, "rt-revoked")]),
+                     ("client registration expired", "modern", [("corp", "tok-old", -60, "rt-good-unregistered")]),
+                     ("no refresh token cached", "modern", [("corp", "tok-old", -60)]),
+                     ("token far from expiry: not renewed", "modern", [("corp", "tok-modern", 3600, "rt-good")]),
+                     ("legacy profile: never renewed", "legacy", [(legacy_url, "tok-legacy", 300, "rt-good")]),
+                     ("SSO OIDC out of reach", "modern", [("corp", "tok-modern", 300, "rt-good")], dead_url())]
+        for name, profile, tokens, *oidc in sso_cases:
             got = {}
             for t, argv0 in tools.items():
                 home = tempfile.mkdtemp(prefix=f"drc-sso-{t}-", dir=scratch)
-                env = home_env(home, moto.url, {"AWS_ENDPOINT_URL_SSO": portal.url})
+                env = home_env(home, moto.url, {"AWS_ENDPOINT_URL_SSO": portal.url, "AWS_ENDPOINT_URL_SSO_OIDC": (oidc or [portal.url])[0]})
                 with open(env["AWS_CONFIG_FILE"], "w") as f:
                     f.write(SSO_CONFIG)
-                for token_name, token, expires_in in tokens:
-                    write_sso_token(home, token_name, token, expires_in)
+                for token_name, token, expires_in, *refresh in tokens:
+                    write_sso_token(home, token_name, token, expires_in, *refresh)
                 portal.asked.clear()
                 r = run_plain(argv0 + ["--profile", profile, "--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
-                got[t] = {"rc": r["rc"], "identity": identity(r["out"]), "err": r["err"].strip(), "portal": sorted(portal.asked)}
+                # drconsole adds why it could not connect after the URL; the line up to there must match.
+                err = re.sub(r'^(Could not connect to the endpoint URL: "[^"]*") \(.*\)$', r"\1", r["err"].strip(), flags=re.M)
+                got[t] = {"rc": r["rc"], "identity": identity(r["out"]), "err": err, "portal": sorted(portal.asked),
+                          "token cache": [sso_cache_after(home, token_name) for token_name, *_ in tokens]}
             same("SSO: " + name, got)
-        # 7. drconsole's debug log shows none of it: the portal's token, the role's secret, the session token.
+        # 7. drconsole's debug log shows none of it: the portal's token, the role's secret, the session token,
+        #    and in a renewal the client secret, the refresh tokens and the new access token.
         home = tempfile.mkdtemp(prefix="drc-sso-debug-", dir=scratch)
         env = home_env(home, moto.url, {"AWS_ENDPOINT_URL_SSO": portal.url})
         with open(env["AWS_CONFIG_FILE"], "w") as f:
             f.write(SSO_CONFIG)
-        write_sso_token(home, "corp", "tok-must-not-show", 3600)
+        write_sso_token(home, "corp", "tok-must-not-show", 300, "rt-good")  # renewed: CreateToken's secrets too
+        env["AWS_ENDPOINT_URL_SSO_OIDC"] = portal.url
         r = run_plain(tools["drconsole"] + ["--debug", "--profile", "modern", "--endpoint-url", moto.url, "sts", "get-caller-identity"], env)
         compared += 1
-        leaked = [s for s in ("tok-must-not-show", "ssosecret", "ssotoken") if s in r["err"] + r["out"]]
+        leaked = [s for s in ("tok-must-not-show", "ssosecret", "ssotoken", "client-secret-must-not-show", "rt-good", "rt-next", "tok-fresh")
+                  if s in r["err"] + r["out"]]
+        if "CreateToken" not in r["err"]:
+            problems.append("drconsole --debug with an SSO token to renew: no CreateToken in the debug log")
         if r["rc"] != 0 or leaked:
             problems.append(f"drconsole --debug with an SSO profile: rc {r['rc']}, secrets shown: {leaked}")
     for p in problems:
