@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """The same 20 commands through the aws CLI and through drconsole aws, against one moto_server: total wall
-time of each, the ratio, and the peak RSS of single calls.
+time of each, the ratio, and the peak RSS of single calls. Then the floor under any client built on this
+machine's libcurl and OpenSSL (bench/curl_floor: start, load them, initialize, hash once) and the best
+ratio such a client could reach, given moto's own time.
 
-usage: bench/aws_vs_cli.py [DRCONSOLE]   (default: build/tui/drconsole; bench/peak_rss must be built beside it)
+usage: bench/aws_vs_cli.py [DRCONSOLE]   (default: build/tui/drconsole; bench/peak_rss and bench/curl_floor
+                                          must be built beside it)
 """
 import os
 import re
@@ -100,6 +103,7 @@ def main():
             _, _, _, err = run_measured([drconsole, "aws", "--debug", "--endpoint-url", moto.url] + cmd, env)
             for m in re.finditer(r"finished after \d+ attempt\(s\) in (\d+) ms", err):
                 round_trips += int(m.group(1)) / 1000
+        floor = sorted(run_measured([os.path.join(os.path.dirname(PEAK_RSS), "curl_floor")], env)[:2] for _ in COMMANDS)
         one = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "rds", "describe-db-instances"], env)
         one_ec2 = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "ec2", "describe-instances"], env)
     if os.environ.get("DRC_BENCH_EACH"):
@@ -113,6 +117,11 @@ def main():
           f"drconsole's own work is {aws_own / drc_own:.1f}x less")
     print(f"peak RSS over the 20: aws CLI {peaks['aws'] / 1024:.1f} MB, drconsole {peaks['drconsole'] / 1024:.1f} MB; "
           f"one drconsole rds describe-db-instances {one[1] / 1024:.1f} MB, one ec2 describe-instances {one_ec2[1] / 1024:.1f} MB")
+    floor_secs, floor_rss = floor[len(floor) // 2][0], max(rss for _, rss in floor)
+    print(f"floor of a libcurl + OpenSSL client (bench/curl_floor, median of 20): {floor_secs * 1000:.1f} ms and {floor_rss / 1024:.1f} MB "
+          f"per command; with moto's round trips no such client can be more than "
+          f"{totals['aws'] / (round_trips + 20 * floor_secs):.1f}x faster than the aws CLI here (drconsole: "
+          f"{totals['aws'] / totals['drconsole']:.1f}x)")
 
 
 if __name__ == "__main__":
