@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <future>
 
+#include "aws/client/attempt.hpp"
 #include "aws/client/credential_calls.hpp"
 #include "aws/client/customizations.hpp"
 #include "aws/client/flexible_checksum.hpp"
@@ -18,25 +19,10 @@ namespace drc::aws::client {
 using Json = nlohmann::ordered_json;
 using namespace std::chrono;
 
-struct AwsClient::Attempt {
-  CallRequest request;
-  CallResult result;
-  std::function<void(CallResult)> done;
-  std::shared_ptr<const model::ServiceModel> model;
-  const model::Operation* op = nullptr;
-  http::Request wire;
-  sigv4::Params signing;
-  Credentials creds;
-  steady_clock::time_point started = steady_clock::now();
-  FailureKind last_kind = FailureKind::None;
-  CustomizationState custom;
-  std::optional<CrossRegionCopy> cross_region;
-};
-
 std::string CallResult::error_text() const {
   if (error) {
     std::string retries;
-    if (attempts > 1) retries = " (reached max retries: " + std::to_string(attempts - 1) + ")";
+    if (max_attempts_reached) retries = " (reached max retries: " + std::to_string(attempts - 1) + ")";
     return "An error occurred (" + error->code + ") when calling the " + operation + " operation" + retries + ": " +
            error->message;
   }
@@ -70,8 +56,9 @@ Result<std::unique_ptr<AwsClient>> AwsClient::create(ClientConfig config) {
       setting(cfg.env, *c->shared_, c->profile_, "AWS_REQUEST_CHECKSUM_CALCULATION", "request_checksum_calculation") != "when_required";
   c->checksums_.response_when_supported =
       setting(cfg.env, *c->shared_, c->profile_, "AWS_RESPONSE_CHECKSUM_VALIDATION", "response_checksum_validation") != "when_required";
-  if (mode == "legacy") c->retry_ = {5, RetryMode::Legacy};
+  if (mode == "legacy") c->retry_ = {5, RetryMode::Legacy, true};
   if (mode == "adaptive") c->retry_.mode = RetryMode::Adaptive;
+  c->retry_.mode_configured = mode == "legacy" || mode == "standard" || mode == "adaptive";
   if (!attempts.empty()) {
     const int n = std::atoi(attempts.c_str());
     if (n < 1) return make_error("max_attempts must be a whole number of at least 1, not \"" + attempts + "\"");
@@ -176,6 +163,11 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
       }
     }
   }
+  // A bucket found in another region before goes straight there (botocore's redirect_from_cache).
+  a->bucket = s3_redirectable_bucket(*a->model, a->request.params);
+  if (a->bucket) {
+    if (auto known = bucket_regions_.find(*a->bucket)) r.region = *known;
+  }
   auto wire = build_wire(*a->model, *a->op, a->request.params, r.region, a->request.use_endpoint_flag, false, a->custom);
   if (!wire) return fail(wire.error().message, true);
   a->wire = std::move(wire->request);
@@ -236,8 +228,10 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
     if (o.response) {
       status = o.response->status;
       r.http_status = status;
+      r.response_headers = o.response->headers;
       if (status >= 300) {
         r.error = protocol::parse_error(*a->model, *o.response);
+        if (a->model->metadata().endpoint_prefix == "s3") cli_s3_error_message(*r.error, o.response->body);
         code = r.error->code;
         r.request_id = r.error->request_id;
       }
@@ -277,6 +271,10 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
       send(a, backoff(r.attempts + 1, [this] { return random01(); }));
       return;
     }
+    if (o.response && r.error && a->bucket && !a->redirected && s3_wrong_region(a->op->name, *o.response, *r.error)) {
+      return redirect(a, *o.response);
+    }
+    r.max_attempts_reached = gave_up_at_limit(retry_, r.attempts, retryable);
     finish(a);
   }, opts);
 }

@@ -2,8 +2,8 @@
 // The AWS client: one call of any modelled operation, from JSON input to JSON output, asynchronously.
 // It finds the model, fills idempotency tokens, serializes, resolves the endpoint (S3 virtual-hosted
 // unless an endpoint URL is given), gets credentials from the standard chain, signs, sends on the HTTP
-// client's I/O thread, retries throttling and transient failures in AWS's standard mode, and parses the
-// output or the service's error. Nothing it does blocks the caller's thread.
+// client's I/O thread, retries throttling and transient failures in AWS's standard mode, follows an S3
+// bucket to its region, and parses the output or the service's error. Nothing it does blocks the caller's thread.
 
 #include <chrono>
 #include <filesystem>
@@ -20,6 +20,7 @@
 #include "aws/client/flexible_checksum.hpp"
 #include "aws/client/retry.hpp"
 #include "aws/client/rule_endpoint.hpp"
+#include "aws/client/s3_redirect.hpp"
 #include "aws/config/shared_config.hpp"
 #include "aws/credentials/provider.hpp"
 #include "aws/endpoints/endpoints.hpp"
@@ -75,7 +76,9 @@ struct CallResult {
   bool no_credentials = false;                  // no credentials could be found or refreshed
   std::string request_id;
   int http_status = 0;
+  http::Pairs response_headers;  // the last response's, for what the output does not hold
   int attempts = 0;
+  bool max_attempts_reached = false;  // the retries gave up at the limit: the error text says so
   std::chrono::milliseconds duration{0};
   model::Access access = model::Access::Write;
   bool ok() const { return output.has_value(); }
@@ -124,6 +127,10 @@ class AwsClient {
   void send(std::shared_ptr<Attempt> a, std::chrono::milliseconds delay);
   void finish(std::shared_ptr<Attempt> a);
   double random01();
+  // A bucket found in another region (s3_redirect.cpp): the region from the error, else from a HeadBucket,
+  // then the request sent once more, signed for it.
+  void redirect(std::shared_ptr<Attempt> a, const http::Response& response);
+  void follow_redirect(std::shared_ptr<Attempt> a, const std::string& region);
 
   ClientConfig config_;
   std::shared_ptr<const config::SharedConfig> shared_;
@@ -137,6 +144,7 @@ class AwsClient {
   mutable std::mutex rule_partitions_mutex_;
   mutable std::shared_ptr<const endpoints::rules::PartitionTable> rule_partitions_;
   std::shared_ptr<credentials::Provider> credentials_;
+  BucketRegions bucket_regions_;
   std::mutex random_mutex_;
   std::mt19937_64 random_{std::random_device{}()};
   std::unique_ptr<http::Client> http_;  // last: destroyed first, so no callback outlives what it uses

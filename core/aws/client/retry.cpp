@@ -52,6 +52,12 @@ void RetryQuota::on_success(bool was_retried, FailureKind last_kind) {
   tokens_ = std::min(500, tokens_ + refund);
 }
 
+bool gave_up_at_limit(const RetryPolicy& policy, int attempts, bool retryable) {
+  if (attempts < policy.max_attempts) return false;
+  const bool legacy_rule = policy.mode == RetryMode::Legacy || !policy.mode_configured;
+  return retryable || !legacy_rule;
+}
+
 std::chrono::milliseconds backoff(int attempt, const std::function<double()>& random01) {
   const double base = std::pow(2.0, std::max(0, attempt - 2));
   const double seconds = std::min(20.0, random01() * base);

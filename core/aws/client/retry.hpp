@@ -17,12 +17,18 @@ enum class RetryMode { Standard, Legacy, Adaptive };
 struct RetryPolicy {
   int max_attempts = 3;  // AWS_MAX_ATTEMPTS / max_attempts: total attempts, the first included
   RetryMode mode = RetryMode::Standard;
+  bool mode_configured = false;  // AWS_RETRY_MODE or retry_mode named it
 };
 
 // Why an attempt failed, as far as retrying goes.
 enum class FailureKind { None, Throttling, Transient, Connection, Other };
 
 FailureKind classify_failure(http::Failure transport, int status, const std::string& error_code);
+
+// Whether botocore's retry handler marks a final failure "reached max retries": in standard and adaptive
+// mode whenever the attempts are spent, in legacy mode (the aws CLI v1's own when no mode is configured)
+// only for a failure it would have retried.
+bool gave_up_at_limit(const RetryPolicy& policy, int attempts, bool retryable);
 
 // Tokens shared by all calls of one client.
 class RetryQuota {

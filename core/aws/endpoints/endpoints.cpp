@@ -1,5 +1,6 @@
 #include "aws/endpoints/endpoints.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -61,11 +62,19 @@ Result<std::shared_ptr<const Partitions>> Partitions::load(const std::filesystem
   return std::shared_ptr<const Partitions>(std::move(p));
 }
 
+bool valid_region_name(const std::string& region) {
+  // ^[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?$
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  if (region.empty() || region.size() > 63 || !alnum(region.front()) || !alnum(region.back())) return false;
+  return std::all_of(region.begin(), region.end(), [&](char c) { return alnum(c) || c == '-'; });
+}
+
+std::string invalid_region_message(const std::string& region) {
+  return "Provided region_name '" + region + "' doesn't match a supported format.";
+}
+
 Result<Endpoint> Partitions::resolve(const model::ServiceMetadata& svc, const std::string& region) const {
-  static const std::regex kRegionName("^[a-zA-Z0-9](?:[a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?$");
-  if (!std::regex_match(region, kRegionName)) {
-    return make_error("Provided region_name '" + region + "' doesn't match a supported format.");
-  }
+  if (!valid_region_name(region)) return make_error(invalid_region_message(region));
   const auto& parts = data_.at("partitions");
   const json* partition = nullptr;
   for (const auto& p : parts) {  // a region the partition lists, else one its pattern matches

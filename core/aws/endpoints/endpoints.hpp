@@ -38,6 +38,11 @@ class Partitions {
   nlohmann::json data_;
 };
 
+// botocore's validate_region_name: letters, digits and inner hyphens, up to 63 characters.
+bool valid_region_name(const std::string& region);
+// Its error for one that is not.
+std::string invalid_region_message(const std::string& region);
+
 // Parses "https://host:port/path" as given to --endpoint-url.
 Result<Endpoint> parse_endpoint_url(const std::string& url);
 
