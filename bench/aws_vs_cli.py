@@ -103,7 +103,13 @@ def main():
             _, _, _, err = run_measured([drconsole, "aws", "--debug", "--endpoint-url", moto.url] + cmd, env)
             for m in re.finditer(r"finished after \d+ attempt\(s\) in (\d+) ms", err):
                 round_trips += int(m.group(1)) / 1000
-        floor = sorted(run_measured([os.path.join(os.path.dirname(PEAK_RSS), "curl_floor")], env)[:2] for _ in COMMANDS)
+        floor = []
+        for _ in COMMANDS:
+            secs, rss, rc, err = run_measured([os.path.join(os.path.dirname(PEAK_RSS), "curl_floor")], env)
+            if rc != 0:
+                sys.exit(f"bench/curl_floor failed ({rc}): {err.strip()[:200]} (is it built beside peak_rss?)")
+            floor.append((secs, rss))
+        floor.sort()
         one = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "rds", "describe-db-instances"], env)
         one_ec2 = run_measured([drconsole, "aws", "--endpoint-url", moto.url, "ec2", "describe-instances"], env)
     if os.environ.get("DRC_BENCH_EACH"):
@@ -119,7 +125,8 @@ def main():
           f"one drconsole rds describe-db-instances {one[1] / 1024:.1f} MB, one ec2 describe-instances {one_ec2[1] / 1024:.1f} MB")
     floor_secs, floor_rss = floor[len(floor) // 2][0], max(rss for _, rss in floor)
     print(f"floor of a libcurl + OpenSSL client (bench/curl_floor, median of 20): {floor_secs * 1000:.1f} ms and {floor_rss / 1024:.1f} MB "
-          f"per command; with moto's round trips no such client can be more than "
+          f"per command; with moto's round trips (as drconsole timed them, so a little generous) no such client can be "
+          f"more than about "
           f"{totals['aws'] / (round_trips + 20 * floor_secs):.1f}x faster than the aws CLI here (drconsole: "
           f"{totals['aws'] / totals['drconsole']:.1f}x)")
 

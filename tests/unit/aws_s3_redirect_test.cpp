@@ -6,6 +6,7 @@
 
 #include "aws/client/retry.hpp"
 #include "aws/client/s3_redirect.hpp"
+#include "aws/model/model_catalog.hpp"
 
 namespace drc::aws::client {
 namespace {
@@ -25,12 +26,18 @@ protocol::ServiceError error(std::string code, std::string message = {}) {
   return e;
 }
 
+// The error as the client reads it from S3's answer.
+protocol::ServiceError s3_error(const http::Response& r) {
+  static const auto catalog = model::ModelCatalog::open(DRC_MODELS_DIR);
+  return protocol::parse_error(*(*catalog)->service("s3api").value(), r);
+}
+
 TEST(S3Redirect, TheSixWaysS3SaysTheBucketIsElsewhere) {
   const auto malformed = response(400, "<Error><Code>AuthorizationHeaderMalformed</Code><Region>eu-west-1</Region></Error>");
-  EXPECT_TRUE(s3_wrong_region("GetBucketVersioning", malformed, error("AuthorizationHeaderMalformed")));
+  EXPECT_TRUE(s3_wrong_region("GetBucketVersioning", malformed, s3_error(malformed)));
   // Without a Region the same code is some other malformed header.
-  EXPECT_FALSE(s3_wrong_region("GetObject", response(400, "<Error><Code>AuthorizationHeaderMalformed</Code></Error>"),
-                               error("AuthorizationHeaderMalformed")));
+  const auto other = response(400, "<Error><Code>AuthorizationHeaderMalformed</Code></Error>");
+  EXPECT_FALSE(s3_wrong_region("GetObject", other, s3_error(other)));
   EXPECT_TRUE(s3_wrong_region("HeadObject", response(400), error("400")));
   EXPECT_TRUE(s3_wrong_region("HeadObject", response(301), error("301")));
   // A HeadBucket's bare 400 counts only with the region header.
@@ -45,28 +52,29 @@ TEST(S3Redirect, TheSixWaysS3SaysTheBucketIsElsewhere) {
 }
 
 TEST(S3Redirect, TheRegionFromTheHeaderThenTheBody) {
-  EXPECT_EQ(s3_region_from_error(response(301, "<Error><Region>eu-west-1</Region></Error>", {{"X-Amz-Bucket-Region", "us-west-2"}})),
-            "us-west-2");
-  EXPECT_EQ(s3_region_from_error(response(400, "<Error><Code>x</Code><Region>eu-west-1</Region></Error>")), "eu-west-1");
+  auto region_of = [](const http::Response& r) { return s3_region_from_error(r, s3_error(r)); };
+  EXPECT_EQ(region_of(response(301, "<Error><Region>eu-west-1</Region></Error>", {{"X-Amz-Bucket-Region", "us-west-2"}})), "us-west-2");
+  EXPECT_EQ(region_of(response(400, "<Error><Code>x</Code><Region>eu-west-1</Region></Error>")), "eu-west-1");
   // An empty Region, no Region, or a body that is not XML: only a HeadBucket can tell.
-  EXPECT_FALSE(s3_region_from_error(response(400, "<Error><Region></Region></Error>")));
-  EXPECT_FALSE(s3_region_from_error(response(301, "<Error><Code>PermanentRedirect</Code></Error>")));
-  EXPECT_FALSE(s3_region_from_error(response(301, "<html>moved")));
+  EXPECT_FALSE(region_of(response(400, "<Error><Region></Region></Error>")));
+  EXPECT_FALSE(region_of(response(301, "<Error><Code>PermanentRedirect</Code></Error>")));
+  EXPECT_FALSE(region_of(response(301, "<html>moved")));
 }
 
 TEST(S3Redirect, ThePermanentRedirectMessageNamesTheEndpointAndTheFix) {
-  auto e = error("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.");
-  cli_s3_error_message(e, "<Error><Code>PermanentRedirect</Code><Endpoint>b.s3.us-west-2.amazonaws.com</Endpoint></Error>");
+  auto e = s3_error(response(301, "<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be "
+                                  "addressed using the specified endpoint.</Message><Endpoint>b.s3.us-west-2.amazonaws.com</Endpoint></Error>"));
+  cli_s3_error_message(e);
   EXPECT_EQ(e.message,
             "The bucket you are attempting to access must be addressed using the specified endpoint: b.s3.us-west-2.amazonaws.com\n"
             "You can fix this issue by explicitly providing the correct region location using the --region argument, the "
             "AWS_DEFAULT_REGION environment variable, or the region variable in the AWS CLI configuration file.  You can get "
             "the bucket's location by running \"aws s3api get-bucket-location --bucket BUCKET\".");
   auto other = error("NoSuchKey", "The specified key does not exist.");
-  cli_s3_error_message(other, "<Error><Code>NoSuchKey</Code></Error>");
+  cli_s3_error_message(other);
   EXPECT_EQ(other.message, "The specified key does not exist.");
   auto kms = error("InvalidArgument", "Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.");
-  cli_s3_error_message(kms, "");
+  cli_s3_error_message(kms);
   EXPECT_EQ(kms.message, "Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4. You "
                          "can enable AWS Signature Version 4 by running the command: \naws configure set s3.signature_version s3v4");
 }
@@ -75,13 +83,24 @@ TEST(S3Redirect, TheRequestGoesToTheBucketsHostInItsRegion) {
   endpoints::Endpoint west;
   west.host = "s3.us-west-2.amazonaws.com";
   // Virtual-hosted stays so (from us-east-1's legacy global endpoint here); path-style takes the endpoint's host.
-  EXPECT_EQ(s3_redirected_host("dr-copy.s3.amazonaws.com", "dr-copy", west), "dr-copy.s3.us-west-2.amazonaws.com");
-  EXPECT_EQ(s3_redirected_host("s3.amazonaws.com", "dr.copy", west), "s3.us-west-2.amazonaws.com");
+  EXPECT_EQ(s3_redirected_host(true, "dr-copy", west), "dr-copy.s3.us-west-2.amazonaws.com");
+  EXPECT_EQ(s3_redirected_host(false, "dr.copy", west), "s3.us-west-2.amazonaws.com");
   // A configured endpoint (moto, a VPC endpoint) is kept: only the signing region changes.
   endpoints::Endpoint custom;
   custom.host = "127.0.0.1";
   custom.custom = true;
-  EXPECT_EQ(s3_redirected_host("127.0.0.1", "dr-copy", custom), "127.0.0.1");
+  EXPECT_EQ(s3_redirected_host(true, "dr-copy", custom), "127.0.0.1");
+}
+
+TEST(S3Redirect, RegionNamesAsBotocoreValidatesThem) {
+  EXPECT_TRUE(endpoints::valid_region_name("us-west-2"));
+  EXPECT_TRUE(endpoints::valid_region_name("a"));
+  EXPECT_FALSE(endpoints::valid_region_name("123"));  // all digits
+  EXPECT_FALSE(endpoints::valid_region_name("-us"));
+  EXPECT_FALSE(endpoints::valid_region_name("us-"));
+  EXPECT_FALSE(endpoints::valid_region_name("not a region!"));
+  EXPECT_FALSE(endpoints::valid_region_name(std::string(64, 'a')));
+  EXPECT_TRUE(endpoints::valid_region_name(std::string(63, 'a')));
 }
 
 TEST(S3Redirect, BucketRegionsAreRemembered) {

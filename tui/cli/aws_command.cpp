@@ -76,6 +76,7 @@ std::unique_ptr<aws::client::AwsClient> make_client(Context& ctx, const std::sha
   cfg.endpoint_url_flag = global.endpoint_url;
   cfg.sign_requests = !global.no_sign_request;
   cfg.mfa_prompt = ask_secret;
+  cfg.aws_cli_messages = true;
   if (global.read_timeout && *global.read_timeout > 0) {
     cfg.read_timeout = std::chrono::milliseconds(static_cast<long long>(*global.read_timeout * 1000));
   }

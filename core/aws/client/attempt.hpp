@@ -26,6 +26,7 @@ struct AwsClient::Attempt {
   CustomizationState custom;
   std::optional<CrossRegionCopy> cross_region;
   std::optional<std::string> bucket;  // an S3 call's bucket, which may be in another region
+  bool s3_virtual_host = false;       // the bucket is in the host, not the path
   bool redirected = false;            // followed once already: never twice
 };
 

@@ -173,6 +173,7 @@ void AwsClient::call(CallRequest request, std::function<void(CallResult)> done) 
   a->wire = std::move(wire->request);
   a->signing = wire->signing;
   a->cross_region = std::move(wire->cross_region);
+  a->s3_virtual_host = wire->s3_virtual_host;
   // The body now travels in the request: the parameters need not hold a second copy of an upload's bytes.
   if (const auto* in = a->op->input.empty() ? nullptr : a->model->shape(a->op->input); in && !in->payload.empty()) {
     const auto* pm = in->find(in->payload);
@@ -207,6 +208,7 @@ void AwsClient::start(std::shared_ptr<Attempt> a) {
 
 void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
   ++a->result.attempts;
+  a->result.response_headers.clear();  // this attempt's answer, or none
   auto req = a->wire;
   a->signing.time = now_ms() + delay;
   if (!a->request.anonymous) sigv4::sign(req, a->creds, a->signing);
@@ -231,7 +233,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
       r.response_headers = o.response->headers;
       if (status >= 300) {
         r.error = protocol::parse_error(*a->model, *o.response);
-        if (a->model->metadata().endpoint_prefix == "s3") cli_s3_error_message(*r.error, o.response->body);
+        if (config_.aws_cli_messages && a->model->metadata().endpoint_prefix == "s3") cli_s3_error_message(*r.error);
         code = r.error->code;
         r.request_id = r.error->request_id;
       }
@@ -250,7 +252,7 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
         r.request_id = parsed->request_id;
         customize_response(*a->model, *a->op, *r.output, a->custom);
       }
-      quota_.on_success(r.attempts > 1, a->last_kind);
+      quota_.on_success(a->last_kind != FailureKind::None, a->last_kind);  // a redirect took no quota
       finish(a);
       return;
     }
@@ -271,10 +273,10 @@ void AwsClient::send(std::shared_ptr<Attempt> a, milliseconds delay) {
       send(a, backoff(r.attempts + 1, [this] { return random01(); }));
       return;
     }
+    r.max_attempts_reached = gave_up_at_limit(retry_, r.attempts, retryable);
     if (o.response && r.error && a->bucket && !a->redirected && s3_wrong_region(a->op->name, *o.response, *r.error)) {
       return redirect(a, *o.response);
     }
-    r.max_attempts_reached = gave_up_at_limit(retry_, r.attempts, retryable);
     finish(a);
   }, opts);
 }

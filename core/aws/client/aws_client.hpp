@@ -50,6 +50,8 @@ struct ClientConfig {
   // Asks for an MFA code when a profile's role needs one (the terminal of `drconsole aws`); null: none
   // can be asked, and such a role works only from the aws CLI's role cache.
   credentials::MfaPrompt mfa_prompt;
+  // The aws CLI's own wording for some S3 errors (its advice names the --region argument): the command line's.
+  bool aws_cli_messages = false;
   // Redacted lines about each request and response, for a debug log; null: none.
   std::function<void(const std::string&)> debug;
 };
@@ -117,6 +119,7 @@ class AwsClient {
     http::Request request;
     sigv4::Params signing;  // region, service, s3; the time is set when it is signed
     std::optional<CrossRegionCopy> cross_region;  // a URL to presign once the credentials are known
+    bool s3_virtual_host = false;                 // the bucket went into the host
   };
   Result<Wire> build_wire(const model::ServiceModel& svc, const model::Operation& op, nlohmann::ordered_json& params,
                           const std::string& region, bool use_endpoint_flag, bool presigning, CustomizationState& custom) const;

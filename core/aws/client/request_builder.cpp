@@ -120,6 +120,7 @@ Result<AwsClient::Wire> AwsClient::build_wire(const model::ServiceModel& svc, co
     const auto bucket = params["Bucket"].get<std::string>();
     const auto prefix = "/" + http::percent_encode(bucket, "~");
     if (virtual_hostable(bucket) && w.path.rfind(prefix, 0) == 0) {
+      out.s3_virtual_host = true;
       w.host = bucket + "." + w.host;
       w.path = w.path.substr(prefix.size());
       if (w.path.empty() || w.path[0] != '/') w.path = "/" + w.path;

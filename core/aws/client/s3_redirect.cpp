@@ -2,8 +2,6 @@
 
 #include <chrono>
 
-#include <pugixml.hpp>
-
 #include "aws/client/attempt.hpp"
 #include "aws/endpoints/endpoints.hpp"
 
@@ -14,15 +12,10 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 // An element of the XML error, when it has one (perhaps empty).
-std::optional<std::string> error_field(const std::string& body, const char* name) {
-  pugi::xml_document doc;
-  if (body.empty() || !doc.load_buffer(body.data(), body.size())) return std::nullopt;
-  const auto field = doc.child("Error").child(name);
-  if (!field) return std::nullopt;
-  return std::string(field.text().get());
+const std::string* error_field(const protocol::ServiceError& error, const char* name) {
+  const auto it = error.fields.find(name);
+  return it == error.fields.end() ? nullptr : &it->second;
 }
-
-std::optional<std::string> error_region(const std::string& body) { return error_field(body, "Region"); }
 
 constexpr const char* kRegionAdvice =
     "You can fix this issue by explicitly providing the correct region location using the --region argument, the "
@@ -45,32 +38,30 @@ bool s3_wrong_region(const std::string& operation, const http::Response& respons
   const bool bare = code == "301" || code == "400";
   if (bare && operation == "HeadObject") return true;  // signed for the wrong region, a HEAD has no body to say so
   if (bare && operation == "HeadBucket" && response.header("x-amz-bucket-region")) return true;
-  if (code == "AuthorizationHeaderMalformed" && error_region(response.body)) return true;
+  if (code == "AuthorizationHeaderMalformed" && error_field(error, "Region")) return true;
   if (response.status == 301 || response.status == 302 || response.status == 307) return true;
   if (code == "PermanentRedirect") return true;
   return code == "IllegalLocationConstraintException" && operation != "CreateBucket";
 }
 
-std::optional<std::string> s3_region_from_error(const http::Response& response) {
+std::optional<std::string> s3_region_from_error(const http::Response& response, const protocol::ServiceError& error) {
   if (const auto* region = response.header("x-amz-bucket-region")) return *region;
-  auto region = error_region(response.body);
+  const auto* region = error_field(error, "Region");
   if (!region || region->empty()) return std::nullopt;  // an empty one says nothing (botocore then asks HeadBucket)
-  return region;
+  return *region;
 }
 
-std::string s3_redirected_host(const std::string& old_host, const std::string& bucket, const endpoints::Endpoint& endpoint) {
-  const std::string virtual_host = bucket + ".";
-  const bool was_virtual = old_host.size() > virtual_host.size() && old_host.compare(0, virtual_host.size(), virtual_host) == 0;
-  return !endpoint.custom && was_virtual ? virtual_host + endpoint.host : endpoint.host;
+std::string s3_redirected_host(bool virtual_hosted, const std::string& bucket, const endpoints::Endpoint& endpoint) {
+  return !endpoint.custom && virtual_hosted ? bucket + "." + endpoint.host : endpoint.host;
 }
 
-void cli_s3_error_message(protocol::ServiceError& error, const std::string& body) {
+void cli_s3_error_message(protocol::ServiceError& error) {
   auto& m = error.message;
   if (m.find("Please use AWS4-HMAC-SHA256") != std::string::npos) {
     m = std::string("You are attempting to operate on a bucket in a region that requires Signature Version 4.  ") + kRegionAdvice;
   } else if (error.code == "PermanentRedirect") {
     // awscli replaces the message's last character (its full stop) with the endpoint.
-    const auto endpoint = error_field(body, "Endpoint");
+    const auto* endpoint = error_field(error, "Endpoint");
     if (!endpoint) return;
     if (!m.empty()) m.pop_back();
     m += ": " + *endpoint + "\n" + kRegionAdvice;
@@ -95,7 +86,7 @@ void BucketRegions::remember(const std::string& bucket, const std::string& regio
 
 void AwsClient::redirect(std::shared_ptr<Attempt> a, const http::Response& response) {
   a->redirected = true;
-  if (auto region = s3_region_from_error(response)) return follow_redirect(a, *region);
+  if (auto region = s3_region_from_error(response, *a->result.error)) return follow_redirect(a, *region);
   // A HeadBucket cannot ask itself (botocore recurses there until Python gives up).
   if (a->op->name == "HeadBucket") return finish(a);
   // Only a HeadBucket can tell, asked as botocore asks it: a call of its own (itself followed to the
@@ -132,7 +123,7 @@ void AwsClient::follow_redirect(std::shared_ptr<Attempt> a, const std::string& r
     return finish(a);
   }
   bucket_regions_.remember(*a->bucket, region);
-  a->wire.host = s3_redirected_host(a->wire.host, *a->bucket, *ep);
+  a->wire.host = s3_redirected_host(a->s3_virtual_host, *a->bucket, *ep);
   a->wire.port = ep->port;
   a->signing.region = ep->signing_region;
   if (config_.debug) {
@@ -141,6 +132,7 @@ void AwsClient::follow_redirect(std::shared_ptr<Attempt> a, const std::string& r
   r.region = region;
   r.error.reset();
   r.failure.clear();
+  r.max_attempts_reached = false;  // a new answer will say
   send(a, std::chrono::milliseconds{0});
 }
 

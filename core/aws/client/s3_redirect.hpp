@@ -30,15 +30,16 @@ bool s3_wrong_region(const std::string& operation, const http::Response& respons
 
 // The bucket's region as the error gives it: the x-amz-bucket-region header, else the XML error's Region
 // (when not empty). nullopt: only a HeadBucket can tell.
-std::optional<std::string> s3_region_from_error(const http::Response& response);
+std::optional<std::string> s3_region_from_error(const http::Response& response, const protocol::ServiceError& error);
 
 // The host a redirected request goes to: the bucket's virtual host at the region's endpoint when it was
 // addressed so, else the endpoint's own host (path-style, or a configured endpoint, which stays as it is).
-std::string s3_redirected_host(const std::string& old_host, const std::string& bucket, const endpoints::Endpoint& endpoint);
+std::string s3_redirected_host(bool virtual_hosted, const std::string& bucket, const endpoints::Endpoint& endpoint);
 
 // The aws CLI's own words for S3 errors about regions and signatures (awscli's s3errormsg): a
-// PermanentRedirect names the endpoint from the error's body and how to give the right region.
-void cli_s3_error_message(protocol::ServiceError& error, const std::string& body);
+// PermanentRedirect names the endpoint from the error's body and how to give the right region. For the
+// command line only: the advice speaks of its --region argument.
+void cli_s3_error_message(protocol::ServiceError& error);
 
 // The regions buckets were found in, per client (botocore keeps one per client too).
 class BucketRegions {

@@ -50,7 +50,8 @@ Result<SsoToken> sso_renewed_token(const SsoToken& old, const Json& response, co
   SsoToken t;
   t.access_token = Secret(response["accessToken"].get<std::string>());
   t.expires = now + std::chrono::seconds{response["expiresIn"].get<long long>()};
-  // botocore's order and keys: what it writes is all that is kept (a rotated-away refresh token is dropped).
+  // botocore's order and keys: what it writes is all that is kept (an answer without a new refresh token
+  // leaves none: the old one is not carried over).
   t.cached = Json{{"startUrl", start_url},
                   {"region", region},
                   {"accessToken", t.access_token.reveal()},

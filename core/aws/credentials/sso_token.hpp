@@ -3,7 +3,9 @@
 // renews it (SSOTokenProvider): an sso-session's token that expires within 15 minutes is traded for a
 // new one through SSO OIDC's CreateToken, with the refresh token and the client registration cached
 // beside it, and the new token is written back where the aws CLI finds it. Legacy profiles (start URL
-// and region in the profile itself) are never renewed, as in botocore.
+// and region in the profile itself) are never renewed, as in botocore. Two deliberate differences: a
+// registration expiry that cannot be read means no renewal (botocore fails on it), and a token that
+// cannot be written back still serves this call (botocore fails the call).
 
 #include <chrono>
 #include <filesystem>

@@ -63,9 +63,11 @@ Result<std::shared_ptr<const Partitions>> Partitions::load(const std::filesystem
 }
 
 bool valid_region_name(const std::string& region) {
-  // ^[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?$
+  // ^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{,63}(?<!-)$, except that an empty name is refused too (botocore would
+  // go on to build a host from it).
   auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-  if (region.empty() || region.size() > 63 || !alnum(region.front()) || !alnum(region.back())) return false;
+  if (region.empty() || region.size() > 63 || region.front() == '-' || region.back() == '-') return false;
+  if (std::all_of(region.begin(), region.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   return std::all_of(region.begin(), region.end(), [&](char c) { return alnum(c) || c == '-'; });
 }
 

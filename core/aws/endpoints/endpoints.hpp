@@ -38,7 +38,7 @@ class Partitions {
   nlohmann::json data_;
 };
 
-// botocore's validate_region_name: letters, digits and inner hyphens, up to 63 characters.
+// botocore's validate_region_name: letters, digits and inner hyphens, up to 63 characters, not all digits.
 bool valid_region_name(const std::string& region);
 // Its error for one that is not.
 std::string invalid_region_message(const std::string& region);

@@ -3,6 +3,7 @@
 // the service's error, for each wire protocol. Values come out as the aws CLI prints them by default:
 // timestamps as they were on the wire, blobs as base64.
 
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,8 @@ struct ServiceError {
   std::string message;
   std::string request_id;
   int status = 0;
+  // The XML error's other elements by name, present even when empty (S3's Region, Endpoint, BucketName).
+  std::map<std::string, std::string> fields;
 };
 
 // A successful (2xx) response. A body that cannot be read as the protocol's XML or JSON is an error that

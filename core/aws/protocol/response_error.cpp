@@ -56,6 +56,9 @@ void from_xml(const HttpResponse& resp, ServiceError& e) {
     e.code = child_text(fields, "Code");
     e.message = child_text(fields, "Message");
     if (e.request_id.empty()) e.request_id = child_text(fields, "RequestId");
+    for (const auto& [name, node] : fields) {
+      if (name != "Code" && name != "Message" && name != "RequestId") e.fields[name] = node.child_value();
+    }
   }
   for (const char* key : {"RequestId", "RequestID"}) {
     if (e.request_id.empty()) e.request_id = child_text(top, key);

@@ -182,11 +182,6 @@ def commands(upload):
     ]
 
 
-def normalize_err(text):
-    # drconsole adds why it could not connect after the URL; nothing else is rewritten.
-    return re.sub(r'^(Could not connect to the endpoint URL: "[^"]*") \(.*\)$', r"\1", text.strip(), flags=re.M)
-
-
 def main():
     drconsole = os.path.abspath(sys.argv[1])
     aws = shutil.which("aws")
@@ -217,7 +212,7 @@ def main():
                     out = json.loads(out) if out.strip().startswith("{") else out
                 except ValueError:
                     pass
-                got[tool] = {"rc": p.returncode, "out": out, "err": normalize_err(p.stderr.decode(errors="replace")),
+                got[tool] = {"rc": p.returncode, "out": out, "err": p.stderr.decode(errors="replace").strip(),
                              "requests": list(server.log)}
             compared += 1
             if cmd[-1] == "no-hint":
