@@ -7,8 +7,6 @@
 
 namespace drc::aws::client {
 
-using Json = nlohmann::ordered_json;
-
 namespace {
 
 // An element of the XML error, when it has one (perhaps empty).

@@ -9,10 +9,16 @@
 #include <sstream>
 
 #include "aws/protocol/values.hpp"
+#include "util/path_expand.hpp"
 
 namespace drc::aws::credentials {
 
 using Json = nlohmann::ordered_json;
+
+std::filesystem::path aws_home_dir(const config::Env& env) {
+  const auto home = env("HOME");
+  return std::filesystem::path(home ? (home->empty() ? "/" : *home) : expand_user("~")) / ".aws";
+}
 
 std::optional<Json> read_cache_file(const std::filesystem::path& dir, const std::string& key) {
   std::ifstream in(dir / (key + ".json"));

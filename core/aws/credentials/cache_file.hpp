@@ -9,9 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/config/shared_config.hpp"
 #include "util/time_format.hpp"
 
 namespace drc::aws::credentials {
+
+// $HOME/.aws, where both caches live, as os.path.expanduser finds it: HOME when it is set (an empty one is
+// the root), else the password database's home.
+std::filesystem::path aws_home_dir(const config::Env& env);
 
 // The JSON object in DIR/KEY.json; nullopt when the file is absent, unreadable, not JSON or not an object.
 std::optional<nlohmann::ordered_json> read_cache_file(const std::filesystem::path& dir, const std::string& key);

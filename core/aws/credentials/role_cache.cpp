@@ -4,7 +4,6 @@
 
 #include "aws/credentials/cache_file.hpp"
 #include "aws/credentials/provider.hpp"
-#include "util/path_expand.hpp"
 #include "util/sha256.hpp"
 
 namespace drc::aws::credentials {
@@ -32,10 +31,7 @@ std::string role_cache_key(const AssumeRoleParams& p) {
 }
 
 std::filesystem::path role_cache_dir(const config::Env& env) {
-  // os.path.expanduser: HOME when it is set (an empty one is the root), else the password database.
-  const auto home = env("HOME");
-  const std::string base = home ? (home->empty() ? "/" : *home) : expand_user("~");
-  return std::filesystem::path(base) / ".aws" / "cli" / "cache";
+  return aws_home_dir(env) / "cli" / "cache";
 }
 
 std::optional<Credentials> read_cached_role(const std::filesystem::path& dir, const std::string& key, Timestamp now) {

@@ -4,7 +4,6 @@
 
 #include "aws/credentials/cache_file.hpp"
 #include "aws/credentials/sso_token.hpp"
-#include "util/path_expand.hpp"
 
 namespace drc::aws::credentials {
 
@@ -126,8 +125,7 @@ std::optional<std::unique_ptr<Source>> sso_source(const ChainInputs& in, const s
   if (!missing.empty()) {
     return failing_source(where, "The profile \"" + profile + "\" is configured to use SSO but is missing required configuration: " + missing);
   }
-  const auto home = in.env("HOME");
-  const std::filesystem::path cache = std::filesystem::path(home ? (home->empty() ? "/" : *home) : expand_user("~")) / ".aws" / "sso" / "cache";
+  const std::filesystem::path cache = aws_home_dir(in.env) / "sso" / "cache";
   SsoConfig c{get(resolved, "sso_start_url"), get(resolved, "sso_region"), get(resolved, "sso_account_id"),
               get(resolved, "sso_role_name"), get(resolved, "sso_session")};
   return std::make_unique<SsoSource>(std::move(c), in.sso_get_role_credentials, in.sso_create_token, cache, in.now, profile);
